@@ -1,0 +1,61 @@
+// swift-tools-version: 6.1
+// galley: news-article markup → typeset PDF, SVG and PNG pages.
+//
+// Stages, imported one way only:
+//   GalleyMarkup (bytes → document + diagnostics)
+//   → GalleyTypography (normalization, hyphenation, line breaking)
+//   → GalleyLayout (document + template → pages of frames), with GalleyPanels plugged in
+//   → GalleyRender (frames → Cairo PDF/SVG/PNG)
+// GalleyCore is the shared vocabulary (geometry, spans, diagnostics, frame tree);
+// GalleyText wraps Pango shaping; Galley is the pipeline facade; GalleyCommand is the CLI.
+import PackageDescription
+
+let package = Package(
+    name: "galley",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Galley", targets: ["Galley"]),
+        .executable(name: "galley", targets: ["GalleyCommand"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPangoCairo", path: "Sources/CPangoCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(
+            name: "CHyphen", path: "Sources/CHyphen",
+            providers: [.apt(["libhyphen-dev"])]),
+        .systemLibrary(
+            name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]),
+        .systemLibrary(
+            name: "CGdkPixbuf", path: "Sources/CGdkPixbuf", pkgConfig: "gdk-pixbuf-2.0",
+            providers: [.apt(["libgdk-pixbuf-2.0-dev"])]),
+
+        .target(name: "GalleyCore"),
+        .target(name: "GalleyMarkup", dependencies: ["GalleyCore"]),
+        .target(name: "GalleyTypography", dependencies: ["GalleyCore", "GalleyMarkup", "CHyphen"]),
+        .target(name: "GalleyText", dependencies: ["GalleyCore", "CPangoCairo"]),
+        .target(name: "GalleyPanels", dependencies: ["GalleyCore", "GalleyText"]),
+        .target(
+            name: "GalleyLayout",
+            dependencies: ["GalleyCore", "GalleyMarkup", "GalleyTypography", "GalleyText", "GalleyPanels"]),
+        .target(name: "GalleyRender", dependencies: ["GalleyCore", "CPangoCairo", "CRsvg", "CGdkPixbuf"]),
+        .target(
+            name: "Galley",
+            dependencies: [
+                "GalleyCore", "GalleyMarkup", "GalleyTypography", "GalleyText", "GalleyPanels",
+                "GalleyLayout", "GalleyRender",
+            ]),
+        .executableTarget(
+            name: "GalleyCommand",
+            dependencies: ["Galley", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .testTarget(name: "GalleyMarkupTests", dependencies: ["GalleyMarkup"]),
+        .testTarget(name: "GalleyTypographyTests", dependencies: ["GalleyTypography", "GalleyMarkup"]),
+        .testTarget(name: "GalleyLayoutTests", dependencies: ["Galley"]),
+        .testTarget(name: "GalleyEndToEndTests", dependencies: ["Galley"]),
+    ]
+)

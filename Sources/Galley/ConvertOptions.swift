@@ -1,0 +1,23 @@
+// The settings of one conversion, shared by every command that renders.
+
+import GalleyLayout
+import GalleyMarkup
+
+/// How an article is turned into pages.
+public struct ConvertOptions: Sendable {
+    public var template = Template()
+    /// Force the language (`ru`, `en`) instead of detecting it from the text.
+    public var language: String?
+    /// Typographic normalization (quotes, dashes, no-break spaces); `--no-typography` turns it off.
+    public var typography = true
+    /// Keep the archive's artefacts (lost breaks as `n`, run-together sentences) as they are.
+    public var keepArtefacts = false
+    /// Force an input encoding instead of detecting it.
+    public var encoding: InputEncoding?
+    /// Inputs larger than this are refused (`--max-input`).
+    public var maxInputBytes = 16 * 1024 * 1024
+    /// Layouts longer than this are refused (`--max-pages`).
+    public var maxPages = 500
+
+    public init() {}
+}

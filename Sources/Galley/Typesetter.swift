@@ -1,0 +1,99 @@
+// The pipeline: bytes → decoded text → document → normalized document → pages → files.
+
+import GalleyCore
+import GalleyLayout
+import GalleyMarkup
+import GalleyRender
+import GalleyText
+import GalleyTypography
+
+/// Runs galley's stages for one article at a time, reusing fonts and dictionaries.
+///
+/// Holds Pango font maps (in the shaper and the renderer), so a typesetter belongs to one
+/// thread: make one per worker and give it many articles.
+public final class Typesetter {
+    public let template: Template
+    private let engine: LayoutEngine
+    private let renderer = Renderer()
+
+    /// Loads the hyphenation dictionaries and fonts for `template`.
+    public init(template: Template = Template()) throws(GalleyError) {
+        self.template = template
+        let shaper = TextShaper()
+        var hyphenators: [String: Hyphenator] = [:]
+        if template.hyphenate {
+            for language in ["ru", "en"] {
+                do {
+                    hyphenators[language] = try Hyphenator.load(language: language)
+                } catch {
+                    throw GalleyError(
+                        .usage,
+                        "cannot load the \(language) hyphenation patterns (\(error)); install hyphen-ru and hyphen-en-us, or run scripts/setup.sh")
+                }
+            }
+        }
+        engine = LayoutEngine(template: template, shaper: shaper, hyphenators: hyphenators)
+    }
+
+    /// Decodes, parses, normalizes and lays out one input.
+    public func typeset(_ bytes: [UInt8], path: String, options: ConvertOptions = ConvertOptions()) throws(GalleyError) -> Article {
+        guard bytes.count <= options.maxInputBytes else {
+            throw GalleyError(
+                .input,
+                "input is \(bytes.count) bytes, over the limit of \(options.maxInputBytes); raise it with --max-input",
+                path: path)
+        }
+        let decoded: DecodedInput
+        do {
+            decoded = try InputDecoder.decode(bytes, encoding: options.encoding)
+        } catch {
+            throw GalleyError(.input, "\(error)", path: path)
+        }
+        let source = SourceFile(path: path, text: decoded.text)
+        var parseOptions = ParseOptions()
+        parseOptions.keepArtefacts = options.keepArtefacts
+        parseOptions.language = options.language
+        let parsed = MarkupParser(options: parseOptions).parse(decoded.text)
+        var document = parsed.document
+        if options.typography && template.typography {
+            document = document.normalized(language: options.language)
+        }
+        let laidOut = engine.layout(document)
+        guard laidOut.pages.count <= options.maxPages else {
+            throw GalleyError(
+                .input,
+                "the layout needs \(laidOut.pages.count) pages, over the limit of \(options.maxPages); raise it with --max-pages",
+                path: path)
+        }
+        return Article(
+            source: source, document: document, pages: laidOut.pages,
+            diagnostics: decoded.diagnostics + parsed.diagnostics + laidOut.diagnostics, encoding: decoded.encoding)
+    }
+
+    /// The article as one PDF file's bytes.
+    public func pdf(_ article: Article) throws(GalleyError) -> [UInt8] {
+        do {
+            return try renderer.pdf(article.pages, metadata: DocumentMetadata(title: article.title, subject: article.source.path))
+        } catch {
+            throw GalleyError(.output, "\(error)", path: article.source.path)
+        }
+    }
+
+    /// Each page as an SVG file's bytes.
+    public func svg(_ article: Article) throws(GalleyError) -> [[UInt8]] {
+        do {
+            return try article.pages.map { try renderer.svg($0, title: article.title) }
+        } catch {
+            throw GalleyError(.output, "\(error)", path: article.source.path)
+        }
+    }
+
+    /// Each page as a PNG file's bytes at `dpi`.
+    public func png(_ article: Article, dpi: Double) throws(GalleyError) -> [[UInt8]] {
+        do {
+            return try article.pages.map { try renderer.png($0, dpi: dpi) }
+        } catch {
+            throw GalleyError(.output, "\(error)", path: article.source.path)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+// The options every rendering command shares (conventions: one option group).
+
+import ArgumentParser
+import Galley
+import GalleyMarkup
+
+/// Options shared by the commands that read articles.
+struct SharedOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Force the language instead of detecting it from the text.", valueName: "ru|en"))
+    var lang: String?
+
+    @Option(help: ArgumentHelp("Force the input encoding (utf-8, utf-16le, utf-16be, windows-1251, koi8-r) instead of detecting it.", valueName: "name"))
+    var encoding: String?
+
+    @Flag(help: "Leave quotes, dashes and spaces as written (no typographic normalization).")
+    var noTypography = false
+
+    @Flag(help: "Keep the archive's artefacts: lost paragraph breaks written as a stray `n` or two spaces, and sentences run together.")
+    var keepArtefacts = false
+
+    @Option(help: ArgumentHelp("Refuse inputs larger than this many bytes.", valueName: "bytes"))
+    var maxInput: Int = 16 * 1024 * 1024
+
+    @Option(help: ArgumentHelp("Refuse layouts longer than this many pages.", valueName: "pages"))
+    var maxPages: Int = 500
+
+    @Option(help: ArgumentHelp("How to print warnings and errors.", valueName: "human|json"))
+    var diagnostics: DiagnosticsStyle = .human
+
+    func validate() throws {
+        if let lang, !["ru", "en"].contains(lang) {
+            throw ValidationError("--lang takes ru or en, not '\(lang)'")
+        }
+        if let encoding, InputEncoding(name: encoding) == nil {
+            throw ValidationError(
+                "--encoding: unknown encoding '\(encoding)'; use utf-8, utf-16le, utf-16be, windows-1251 or koi8-r")
+        }
+        if maxInput <= 0 { throw ValidationError("--max-input must be a positive number of bytes") }
+        if maxPages <= 0 { throw ValidationError("--max-pages must be a positive number of pages") }
+    }
+
+    var convertOptions: ConvertOptions {
+        var options = ConvertOptions()
+        options.language = lang
+        options.encoding = encoding.flatMap(InputEncoding.init(name:))
+        options.typography = !noTypography
+        options.keepArtefacts = keepArtefacts
+        options.maxInputBytes = maxInput
+        options.maxPages = maxPages
+        return options
+    }
+}
+
+enum DiagnosticsStyle: String, ExpressibleByArgument, CaseIterable {
+    case human, json
+}

@@ -1,0 +1,185 @@
+// The frame tree: what layout hands to the backends. Plain values, no C pointers.
+
+/// A laid-out page: its size and the frame that fills it.
+public struct Page: Codable, Sendable, Hashable {
+    /// 1-based page number.
+    public var number: Int
+    public var size: Size
+    public var frame: Frame
+    public init(number: Int, size: Size, frame: Frame) {
+        self.number = number
+        self.size = size
+        self.frame = frame
+    }
+}
+
+/// A rectangle of content: items placed at positions relative to the frame's top left.
+///
+/// Frames nest (`FrameItem.group`); each may carry a role that says what it is on the page
+/// (headline, line, panel…), which tests, the layout JSON and tagged PDF read.
+public struct Frame: Codable, Sendable, Hashable {
+    public var size: Size
+    public var role: Role?
+    /// Where the frame's content came from in the input, when it came from one place.
+    public var span: SourceSpan?
+    public var items: [Positioned]
+
+    public init(size: Size, role: Role? = nil, span: SourceSpan? = nil, items: [Positioned] = []) {
+        self.size = size
+        self.role = role
+        self.span = span
+        self.items = items
+    }
+
+    public mutating func place(_ item: FrameItem, at position: Point) {
+        items.append(Positioned(position: position, item: item))
+    }
+
+    public mutating func place(_ frame: Frame, at position: Point) {
+        items.append(Positioned(position: position, item: .group(frame)))
+    }
+}
+
+/// An item with its position in the enclosing frame.
+public struct Positioned: Codable, Sendable, Hashable {
+    public var position: Point
+    public var item: FrameItem
+    public init(position: Point, item: FrameItem) {
+        self.position = position
+        self.item = item
+    }
+}
+
+/// One thing drawn on a page.
+public indirect enum FrameItem: Codable, Sendable, Hashable {
+    /// A nested frame.
+    case group(Frame)
+    /// Shaped glyphs; the position is the run's baseline origin.
+    case text(GlyphRun)
+    /// A filled and/or stroked geometric shape; the position is the shape's origin.
+    case shape(Shape)
+    /// A raster or vector picture scaled into `size`; the position is its top left.
+    case image(ImageItem)
+}
+
+/// What a frame is on the page. Tests, the layout JSON and PDF structure read it.
+public enum Role: Codable, Sendable, Hashable {
+    case headline
+    case paragraph
+    case line
+    case footnote
+    case footnoteMark
+    case panel(kind: String, id: String)
+    case caption
+    case header
+    case footer
+    case column
+}
+
+/// A font as a value: a Pango font description (`PT Serif Bold`) and a size in points.
+///
+/// Render resolves it through fontconfig again, so a frame tree can cross threads and
+/// processes; layout records the face fontconfig actually chose (after fallback), so the
+/// two resolve to the same file.
+public struct FontRef: Codable, Sendable, Hashable {
+    /// A Pango font description without size, e.g. `PT Serif Bold Italic`.
+    public var description: String
+    public var size: Double
+    public init(description: String, size: Double) {
+        self.description = description
+        self.size = size
+    }
+}
+
+/// One glyph of a run: its id in the font and its pen position relative to the run origin.
+public struct Glyph: Codable, Sendable, Hashable {
+    public var id: UInt32
+    public var x: Double
+    public var y: Double
+    public init(id: UInt32, x: Double, y: Double = 0) {
+        self.id = id
+        self.x = x
+        self.y = y
+    }
+}
+
+/// Shaped text in one font: glyph ids with positions, plus the characters they show.
+///
+/// The text goes into the PDF beside the glyphs (`cairo_show_text_glyphs`), so that
+/// readers extract words; `text` may be empty for purely decorative glyphs.
+public struct GlyphRun: Codable, Sendable, Hashable {
+    public var font: FontRef
+    public var color: Color
+    public var glyphs: [Glyph]
+    public var text: String
+    /// The advance width of the run in points.
+    public var width: Double
+    public var span: SourceSpan?
+
+    public init(font: FontRef, color: Color, glyphs: [Glyph], text: String, width: Double, span: SourceSpan? = nil) {
+        self.font = font
+        self.color = color
+        self.glyphs = glyphs
+        self.text = text
+        self.width = width
+        self.span = span
+    }
+}
+
+/// Line style for stroked shapes.
+public struct Stroke: Codable, Sendable, Hashable {
+    public var color: Color
+    public var width: Double
+    /// Dash lengths in points; empty for a solid line.
+    public var dash: [Double]
+    public init(color: Color, width: Double, dash: [Double] = []) {
+        self.color = color
+        self.width = width
+        self.dash = dash
+    }
+}
+
+/// A path segment, in points relative to the shape's origin.
+public enum PathElement: Codable, Sendable, Hashable {
+    case move(Point)
+    case line(Point)
+    case curve(Point, Point, Point)
+    /// An arc around `center`, angles in radians, clockwise on the page (y down).
+    case arc(center: Point, radius: Double, start: Double, end: Double)
+    case close
+}
+
+/// A geometric shape with its paint.
+public struct Shape: Codable, Sendable, Hashable {
+    public enum Geometry: Codable, Sendable, Hashable {
+        case rect(Size)
+        case path([PathElement])
+    }
+    public var geometry: Geometry
+    public var fill: Color?
+    public var stroke: Stroke?
+    public init(_ geometry: Geometry, fill: Color? = nil, stroke: Stroke? = nil) {
+        self.geometry = geometry
+        self.fill = fill
+        self.stroke = stroke
+    }
+    public static func rect(_ size: Size, fill: Color? = nil, stroke: Stroke? = nil) -> Shape {
+        Shape(.rect(size), fill: fill, stroke: stroke)
+    }
+    public static func line(to end: Point, stroke: Stroke) -> Shape {
+        Shape(.path([.move(.zero), .line(end)]), stroke: stroke)
+    }
+}
+
+/// A picture from an asset file, drawn scaled into `size`.
+public struct ImageItem: Codable, Sendable, Hashable {
+    public enum Format: String, Codable, Sendable, Hashable { case png, jpeg, svg }
+    public var path: String
+    public var format: Format
+    public var size: Size
+    public init(path: String, format: Format, size: Size) {
+        self.path = path
+        self.format = format
+        self.size = size
+    }
+}

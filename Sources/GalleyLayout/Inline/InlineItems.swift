@@ -1,0 +1,157 @@
+// Collect: a paragraph's text, shaped once, cut into Knuth–Plass boxes, glue and penalties.
+
+import GalleyCore
+import GalleyText
+import GalleyTypography
+
+/// A paragraph prepared for line breaking: one shaping of its text, and the item list whose
+/// boxes point back into that shaping by UTF-8 ranges.
+struct InlineItems {
+    let shaped: ShapedText
+    let text: MappedText
+    /// UTF-8 offset in `shaped.text` of each scalar of `text`, plus the end.
+    let scalarStarts: [Int]
+    var items: [BreakItem] = []
+    /// For each item: the UTF-8 range of a box's glyphs (empty for glue, penalties and indents).
+    var ranges: [Range<Int>] = []
+    /// The width of the hyphen drawn at a hyphenated line end.
+    var hyphenWidth: Double
+
+    /// The source span of the scalars whose UTF-8 starts lie in `bytes`.
+    func span(ofBytes bytes: Range<Int>) -> SourceSpan {
+        let lo = scalarIndex(atByte: bytes.lowerBound)
+        let hi = scalarIndex(atByte: bytes.upperBound)
+        return text.span(of: lo..<max(lo, hi))
+    }
+
+    /// The index of the scalar that starts at or after UTF-8 offset `byte`.
+    func scalarIndex(atByte byte: Int) -> Int {
+        var low = 0
+        var high = scalarStarts.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if scalarStarts[mid] < byte { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}
+
+/// How a paragraph is to be set.
+struct InlineSettings {
+    var style: TextStyle
+    var measure: Double
+    var firstLineIndent: Double
+    var justify: Bool
+    var hyphenator: Hyphenator?
+}
+
+/// Builds `InlineItems` for one paragraph.
+///
+/// Spaces become glue (width: the shaped space; stretch 1/2 and shrink 1/3 of it, as in
+/// Computer Modern's font parameters); a no-break space is glue behind an infinite penalty,
+/// so it stretches but never breaks. Inside words, hyphenation points become flagged
+/// penalties with the hyphen's width, and an existing hyphen (`из-за`) a flagged penalty of
+/// width 0. A word wider than the measure (a URL) also gets unflagged costly penalties at
+/// every cluster, so it is broken rather than sticking out.
+enum InlineCollector {
+    static let hyphenPenalty = 50.0
+    static let explicitHyphenPenalty = 50.0
+    static let overlongBreakPenalty = 800.0
+    static let infinitePenalty = Double.infinity
+
+    static func collect(_ text: MappedText, settings: InlineSettings, shaper: TextShaper) -> InlineItems {
+        let shaped = shaper.shape(text.string, style: settings.style)
+        var starts: [Int] = []
+        starts.reserveCapacity(text.count + 1)
+        var offset = 0
+        for scalar in text.scalars {
+            starts.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        starts.append(offset)
+        let hyphen = shaper.shape("-", style: settings.style).width
+        var result = InlineItems(shaped: shaped, text: text, scalarStarts: starts, hyphenWidth: hyphen)
+
+        func add(_ item: BreakItem, _ range: Range<Int> = 0..<0) {
+            result.items.append(item)
+            result.ranges.append(range)
+        }
+
+        if settings.firstLineIndent > 0 {
+            add(.box(width: settings.firstLineIndent))
+        }
+        let spaceWidth = shaper.shape(" ", style: settings.style).width
+        let scalars = text.scalars
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
+            if scalar == " " || scalar == "\u{00A0}" || scalar == "\t" {
+                let natural = shaped.width(of: starts[i]..<starts[i + 1])
+                let width = natural > 0 ? natural : spaceWidth
+                // Ragged lines get a wide stretch so that breaking still balances line lengths,
+                // but they are drawn with natural spaces (LineAssembler ignores the ratio).
+                let stretch = settings.justify ? width / 2 : settings.style.size * 3
+                let glue = BreakItem.glue(width: width, stretch: stretch, shrink: width / 3)
+                if scalar == "\u{00A0}" {
+                    add(.penalty(width: 0, cost: infinitePenalty, flagged: false))
+                }
+                add(glue)
+                i += 1
+                continue
+            }
+            var end = i
+            while end < scalars.count, !(scalars[end] == " " || scalars[end] == "\u{00A0}" || scalars[end] == "\t") {
+                end += 1
+            }
+            for (item, range) in wordItems(i..<end, in: result, settings: settings) { add(item, range) }
+            i = end
+        }
+        add(.glue(width: 0, stretch: 100_000, shrink: 0))
+        add(.penalty(width: 0, cost: -infinitePenalty, flagged: false))
+        return result
+    }
+
+    /// One word (a scalar range) as boxes separated by its break opportunities.
+    private static func wordItems(_ word: Range<Int>, in result: InlineItems, settings: InlineSettings) -> [(BreakItem, Range<Int>)] {
+        var items: [(BreakItem, Range<Int>)] = []
+        func add(_ item: BreakItem, _ range: Range<Int>) { items.append((item, range)) }
+        let starts = result.scalarStarts
+        let shaped = result.shaped
+        let scalars = result.text.scalars
+        // Break opportunities: scalar index inside the word → (penalty width, cost, flagged).
+        var breaks: [Int: (Double, Double, Bool)] = [:]
+        if let hyphenator = settings.hyphenator {
+            let string = String(String.UnicodeScalarView(scalars[word]))
+            for point in hyphenator.breakPoints(in: string) where point > 0 && point < word.count {
+                breaks[word.lowerBound + point] = (result.hyphenWidth, hyphenPenalty, true)
+            }
+        }
+        for k in word.dropLast() where k > word.lowerBound {
+            let s = scalars[k]
+            // After an existing hyphen or dash between letters: break without adding a hyphen.
+            if s == "-" || s == "\u{2013}" || s == "\u{2014}" || s == "/",
+                scalars[k - 1].properties.isAlphabetic || scalars[k - 1].properties.numericType != nil,
+                scalars[k + 1].properties.isAlphabetic
+            {
+                breaks[k + 1] = (0, explicitHyphenPenalty, s == "-")
+            }
+        }
+        let wordBytes = starts[word.lowerBound]..<starts[word.upperBound]
+        if shaped.width(of: wordBytes) > settings.measure * 0.8 {
+            for k in (word.lowerBound + 1)..<word.upperBound where breaks[k] == nil {
+                breaks[k] = (0, overlongBreakPenalty, false)
+            }
+        }
+        var pieceStart = word.lowerBound
+        for k in breaks.keys.sorted() where shaped.clusterStarts.contains(starts[k]) {
+            let bytes = starts[pieceStart]..<starts[k]
+            add(.box(width: shaped.width(of: bytes)), bytes)
+            let (width, cost, flagged) = breaks[k]!
+            add(.penalty(width: width, cost: cost, flagged: flagged), 0..<0)
+            pieceStart = k
+        }
+        let bytes = starts[pieceStart]..<starts[word.upperBound]
+        add(.box(width: shaped.width(of: bytes)), bytes)
+        return items
+    }
+}

@@ -1,0 +1,134 @@
+// Document + template → pages of frames: the layout stage's entry point.
+
+import GalleyCore
+import GalleyMarkup
+import GalleyPanels
+import GalleyText
+import GalleyTypography
+
+/// What layout returns: the pages, and what it noticed.
+public struct LayoutResult: Sendable {
+    public var pages: [Page]
+    public var diagnostics: [Diagnostic]
+    public init(pages: [Page], diagnostics: [Diagnostic]) {
+        self.pages = pages
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Lays documents out on pages with one template.
+///
+/// Holds a `TextShaper` (one Pango font map), so an engine belongs to one thread; make one
+/// per worker and reuse it for many documents.
+public final class LayoutEngine {
+    public let template: Template
+    private let shaper: TextShaper
+    private let hyphenators: [String: Hyphenator]
+    private let setter: ParagraphSetter
+    private let panelStyle: PanelStyle
+
+    /// - Parameter hyphenators: by language (`ru`, `en`), loaded before threads start.
+    public init(template: Template, shaper: TextShaper, hyphenators: [String: Hyphenator], panelStyle: PanelStyle = PanelStyle()) {
+        self.template = template
+        self.shaper = shaper
+        self.hyphenators = hyphenators
+        self.setter = ParagraphSetter(shaper: shaper, breaker: LineBreaker(options: LineBreakOptions()))
+        self.panelStyle = panelStyle
+    }
+
+    /// Lays `document` out; directives find their real material in `assets` when given.
+    public func layout(_ document: Document, assets: AssetLibrary? = nil) -> LayoutResult {
+        let panels = PanelFactory(style: panelStyle, shaper: shaper, assets: assets)
+        var diagnostics: [Diagnostic] = []
+        let color = template.textColor
+        let measure = template.measure
+        var flow: [FlowElement] = []
+        var indentNext = false
+
+        if let headline = document.headline, !headline.isEmpty {
+            let settings = InlineSettings(
+                style: template.headline.style(color: color, language: document.language), measure: measure,
+                firstLineIndent: 0, justify: false, hyphenator: nil)
+            var lines = setter.set(headline, settings: settings, leading: template.headline.leading)
+            for i in lines.indices { lines[i].frame.role = .headline }
+            flow.append(.headline(lines, spaceAfter: template.headlineSpaceAfter))
+        }
+
+        for block in document.blocks {
+            switch block {
+            case .paragraph(let paragraph):
+                let language = ScriptDetector.language(of: paragraph.text, default: document.language)
+                let settings = InlineSettings(
+                    style: template.body.style(color: color, language: language), measure: measure,
+                    firstLineIndent: indentNext ? template.paragraphIndent * template.body.size : 0,
+                    justify: template.justify,
+                    hyphenator: template.hyphenate ? hyphenators[language] : nil)
+                let notes = paragraph.footnoteRefs.map { (span: $0.span, note: $0.note) }
+                let lines = setter.set(paragraph.text, settings: settings, leading: template.body.leading, notes: notes)
+                guard !lines.isEmpty else { continue }
+                flow.append(.paragraph(lines, spaceBefore: template.paragraphSpacing))
+                indentNext = true
+            case .directive(let directive):
+                let request = PanelRequest(
+                    kind: directive.kind, id: directive.id, caption: directive.attributes["caption"],
+                    language: document.language, span: directive.span)
+                let result = panels.makePanel(request, width: panelWidth(for: directive.kind))
+                diagnostics += result.diagnostics
+                flow.append(.panel(result.frame, spaceAround: template.panelSpacing))
+                indentNext = false
+            }
+        }
+
+        let footnotes = document.footnotes.map { note in setFootnote(note, language: document.language) }
+        let geometry = template.page
+        let filler = PageFiller(
+            bodyHeight: geometry.size.height - geometry.margins.top - geometry.margins.bottom,
+            minimumLines: template.minimumLinesAtPageBreak, footnotes: footnotes,
+            footnoteSpaceBefore: template.footnoteSpaceBefore)
+        let contents = filler.fill(flow)
+        let finalizer = PageFinalizer(template: template, footnotes: footnotes, shaper: shaper, language: document.language)
+        return LayoutResult(pages: finalizer.finalize(contents), diagnostics: diagnostics)
+    }
+
+    private func panelWidth(for kind: String) -> Double {
+        switch PanelKind(kind).span {
+        case .fullWidth, .column: template.measure
+        case .halfColumn: template.measure / 2
+        }
+    }
+
+    /// A note set in the footnote size, starting with its mark and a no-break space.
+    private func setFootnote(_ note: Footnote, language: String) -> SetFootnote {
+        var text = MappedText()
+        let at = note.text.offsets.first ?? note.text.endOffset
+        for scalar in note.mark.unicodeScalars { text.append(scalar, offset: at) }
+        text.append("\u{00A0}", offset: at)
+        text.append(contentsOf: note.text)
+        let settings = InlineSettings(
+            style: template.footnote.style(color: template.textColor, language: language), measure: template.measure,
+            firstLineIndent: 0, justify: template.justify,
+            hyphenator: template.hyphenate ? hyphenators[language] : nil)
+        var lines = setter.set(text, settings: settings, leading: template.footnote.leading)
+        for i in lines.indices { lines[i].frame.role = .line }
+        return SetFootnote(lines: lines)
+    }
+}
+
+/// Tells Russian from English text by its letters.
+enum ScriptDetector {
+    /// `ru` when Cyrillic letters are the majority of letters, `en` when Latin ones are,
+    /// `fallback` when there are no letters of either.
+    static func language(of text: MappedText, default fallback: String) -> String {
+        var cyrillic = 0
+        var latin = 0
+        for scalar in text.scalars {
+            switch scalar.value {
+            case 0x0400...0x04FF: cyrillic += 1
+            case 0x41...0x5A, 0x61...0x7A: latin += 1
+            default: break
+            }
+        }
+        if cyrillic == 0 && latin == 0 { return fallback }
+        return cyrillic >= latin ? "ru" : "en"
+    }
+}

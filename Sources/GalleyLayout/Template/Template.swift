@@ -1,0 +1,86 @@
+// The look of a page as data: size, margins, fonts, spacing, colours. Defaults in one place.
+
+import GalleyCore
+import GalleyText
+
+/// Everything layout needs to know about the look of a page.
+///
+/// The built-in default is the reference setting galley is measured in: A4, 56 pt margins,
+/// PT Serif 11 pt, justified, hyphenated. Template files (TOML) override fields by name.
+public struct Template: Sendable, Hashable {
+    public var name: String = "default"
+    public var description: String = "A4, one column, PT Serif 11 pt, justified: a proof page"
+
+    public var page = PageGeometry()
+    public var body = TextSpec(family: "PT Serif, DejaVu Serif", size: 11, leading: 14)
+    public var headline = TextSpec(family: "PT Serif, DejaVu Serif", size: 22, leading: 25.5, weight: .bold)
+    public var footnote = TextSpec(family: "PT Serif, DejaVu Serif", size: 8.5, leading: 10.5)
+    public var folio = TextSpec(family: "PT Sans, DejaVu Sans", size: 8.5, leading: 10)
+
+    /// First-line indent of paragraphs, in ems of the body size. The first paragraph after
+    /// the headline or a panel is not indented (the common custom of book and news setting).
+    public var paragraphIndent: Double = 1.5
+    /// Extra space between paragraphs, in points.
+    public var paragraphSpacing: Double = 0
+    /// Space below the headline, in points.
+    public var headlineSpaceAfter: Double = 14
+    /// Space above and below a panel, in points.
+    public var panelSpacing: Double = 12
+    /// Space between the body and the footnote rule, in points.
+    public var footnoteSpaceBefore: Double = 10
+
+    public var justify: Bool = true
+    public var hyphenate: Bool = true
+    public var typography: Bool = true
+    /// Lines kept together at the foot (orphans) and head (widows) of a page.
+    public var minimumLinesAtPageBreak: Int = 2
+
+    public var textColor = Color(red: 0.08, green: 0.08, blue: 0.08)
+    public var ruleColor = Color(red: 0.55, green: 0.55, blue: 0.55)
+    /// Footer text; `{page}` and `{pages}` are replaced.
+    public var footer: String = "{page}"
+
+    public init() {}
+
+    /// The width of the text block, in points.
+    public var measure: Double { page.size.width - page.margins.left - page.margins.right }
+}
+
+/// Page size and margins, in points.
+public struct PageGeometry: Sendable, Hashable {
+    public var size = Size(width: 595.276, height: 841.89)  // A4: 210 × 297 mm
+    public var margins = Margins(top: 56, right: 56, bottom: 56, left: 56)
+    public init() {}
+}
+
+/// Margins in points.
+public struct Margins: Sendable, Hashable {
+    public var top: Double
+    public var right: Double
+    public var bottom: Double
+    public var left: Double
+    public init(top: Double, right: Double, bottom: Double, left: Double) {
+        self.top = top
+        self.right = right
+        self.bottom = bottom
+        self.left = left
+    }
+}
+
+/// A font family list with size, leading (baseline to baseline) and weight.
+public struct TextSpec: Sendable, Hashable {
+    public var family: String
+    public var size: Double
+    public var leading: Double
+    public var weight: TextStyle.Weight
+    public init(family: String, size: Double, leading: Double, weight: TextStyle.Weight = .regular) {
+        self.family = family
+        self.size = size
+        self.leading = leading
+        self.weight = weight
+    }
+
+    public func style(color: Color, language: String?) -> TextStyle {
+        TextStyle(family: family, size: size, weight: weight, color: color, language: language)
+    }
+}

@@ -1,0 +1,81 @@
+// Finds the real material for a directive in an assets folder, and nothing outside it.
+
+import Foundation
+import GalleyCore
+
+/// What an assets folder holds for one directive id.
+public enum AssetMatch: Sendable, Hashable {
+    /// A picture file (PNG, JPEG or SVG) with its natural size in pixels (or SVG user units).
+    case picture(path: String, format: ImageItem.Format, size: Size)
+    /// Chart data (`<id>.json`).
+    case chartData(path: String)
+    /// Nothing for this id: the generated placeholder stands in.
+    case none
+    /// The id cannot name a file (path characters, or a link leading outside the folder).
+    case rejected(reason: String)
+}
+
+/// An assets folder (`--assets DIR`, default `assets/` beside the input).
+///
+/// An id is taken as a file name only when it is made of letters, digits, `-` and `_`; the
+/// file found is then resolved through symbolic links and must still lie inside the folder.
+/// So `../../etc/passwd`, `a/b` or a link to `/etc` never open a file outside it.
+public struct AssetLibrary: Sendable {
+    /// The folder, with symbolic links resolved.
+    public let folder: String
+
+    public init?(folder: String) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            return nil
+        }
+        self.folder = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+    }
+
+    /// Extensions tried, in order, for a picture; then `.json` for chart data.
+    static let pictureExtensions: [(String, ImageItem.Format)] = [
+        ("png", .png), ("jpg", .jpeg), ("jpeg", .jpeg), ("svg", .svg),
+    ]
+
+    /// Whether `id` may be used as a file name.
+    public static func isSafeIdentifier(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= 128
+            && id.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }
+    }
+
+    public func match(id: String) -> AssetMatch {
+        guard Self.isSafeIdentifier(id) else {
+            return .rejected(reason: "the id '\(id)' is not a safe file name (letters, digits, - and _ only)")
+        }
+        for (ext, format) in Self.pictureExtensions {
+            switch resolve("\(id).\(ext)") {
+            case .success(let path?):
+                guard let size = ImageInfo.size(ofFileAt: path, format: format) else {
+                    return .rejected(reason: "\(id).\(ext) is not a readable \(format.rawValue.uppercased()) picture")
+                }
+                return .picture(path: path, format: format, size: size)
+            case .success(nil): continue
+            case .failure(let reason): return .rejected(reason: reason.message)
+            }
+        }
+        switch resolve("\(id).json") {
+        case .success(let path?): return .chartData(path: path)
+        case .success(nil): return .none
+        case .failure(let reason): return .rejected(reason: reason.message)
+        }
+    }
+
+    private struct Escape: Error { var message: String }
+
+    /// The resolved path of `name` in the folder; nil when absent; an error when it resolves
+    /// outside the folder.
+    private func resolve(_ name: String) -> Result<String?, Escape> {
+        let candidate = URL(fileURLWithPath: folder).appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: candidate.path) else { return .success(nil) }
+        let resolved = candidate.resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(folder + "/") else {
+            return .failure(Escape(message: "\(name) leads outside the assets folder; not opened"))
+        }
+        return .success(resolved)
+    }
+}

@@ -1,0 +1,119 @@
+// Directive → panel frame: label line, drawing (real asset, chart or placeholder), caption.
+
+import GalleyCore
+import GalleyText
+
+/// Makes the panel frame for a directive.
+///
+/// Every panel has a rule and a label line on top (the kind in the article's language and
+/// the id), a drawing area of the kind's proportions, and an optional caption below. The
+/// drawing is the real picture or chart when the assets folder has one for the id, and a
+/// deterministic placeholder otherwise, marked «макет» / "placeholder" so nobody takes it
+/// for real data.
+public struct PanelFactory {
+    public let style: PanelStyle
+    public let assets: AssetLibrary?
+    private let shaper: TextShaper
+
+    public init(style: PanelStyle = PanelStyle(), shaper: TextShaper, assets: AssetLibrary? = nil) {
+        self.style = style
+        self.shaper = shaper
+        self.assets = assets
+    }
+
+    public func makePanel(_ request: PanelRequest, width: Double) -> PanelResult {
+        let kind = PanelKind(request.kind)
+        let language = request.language
+        var diagnostics: [Diagnostic] = []
+        if case .other(let name) = kind {
+            diagnostics.append(
+                .warning(
+                    "unknown-directive-kind",
+                    "unknown directive kind '\(name)'; drawn as a generic panel (known: biginfographic, infographic, smallinfographic, image, photo, bigphoto, movie, video, gallery, smallgallery)",
+                    at: request.span))
+        }
+        let labelHeight = style.labelSize * 2.2
+        let drawingHeight = (width * kind.aspect).rounded()
+        let captionStyle = style.style(style.captionSize, family: style.captionFamily, language: language)
+        let probe = Canvas(size: .zero, shaper: shaper)
+        let captionLines = request.caption.map { probe.wrap($0, style: captionStyle, width: width) } ?? []
+        let captionLeading = style.captionSize * 1.3
+        let captionHeight = captionLines.isEmpty ? 0 : 4 + captionLeading * Double(captionLines.count)
+        let height = labelHeight + drawingHeight + captionHeight
+
+        var canvas = Canvas(size: Size(width: width, height: height), role: .panel(kind: request.kind, id: request.id), shaper: shaper)
+        canvas.frame.span = request.span
+
+        // Rule and label line.
+        canvas.rect(Rect(x: 0, y: 0, width: width, height: 1.2), fill: style.rule)
+        let label = style.labels["\(language).\(request.kind)"] ?? kind.label(language: language)
+        let labelStyle = style.style(style.labelSize, bold: true, family: style.labelFamily, language: language)
+        let labelWidth = canvas.text(label.uppercased(), style: labelStyle, at: Point(x: 0, y: style.labelSize * 1.6))
+        canvas.text(
+            (language == "ru" ? "№\u{00A0}" : "No.\u{00A0}") + request.id,
+            style: style.style(style.labelSize, color: style.muted, family: style.labelFamily, language: language),
+            at: Point(x: labelWidth + 6, y: style.labelSize * 1.6))
+
+        let box = Rect(x: 0, y: labelHeight, width: width, height: drawingHeight)
+        switch assets?.match(id: request.id) ?? AssetMatch.none {
+        case .picture(let path, let format, let size):
+            drawPicture(path: path, format: format, natural: size, in: box, on: &canvas)
+        case .chartData(let path):
+            do {
+                let chart = try ChartData.load(path: path)
+                canvas.rect(box, fill: style.paper)
+                ChartDrawer(style: style, language: language).draw(
+                    chart, in: box, on: &canvas, sourceLine: chart.source.map { (language == "ru" ? "Источник: " : "Source: ") + $0 } ?? "")
+            } catch {
+                diagnostics.append(.error("bad-chart-data", "\(error); a placeholder is drawn instead", at: request.span))
+                drawPlaceholder(kind, request, in: box, on: &canvas)
+            }
+        case .rejected(let reason):
+            diagnostics.append(.error("unsafe-asset-id", "\(reason); a placeholder is drawn instead", at: request.span))
+            drawPlaceholder(kind, request, in: box, on: &canvas)
+        case .none:
+            drawPlaceholder(kind, request, in: box, on: &canvas)
+        }
+
+        if !captionLines.isEmpty {
+            var y = labelHeight + drawingHeight + 4 + style.captionSize
+            var caption = Canvas(size: Size(width: width, height: captionHeight), role: .caption, shaper: shaper)
+            y -= labelHeight + drawingHeight
+            for line in captionLines {
+                caption.text(line, style: captionStyle, at: Point(x: 0, y: y))
+                y += captionLeading
+            }
+            canvas.frame.place(caption.frame, at: Point(x: 0, y: labelHeight + drawingHeight))
+        }
+        return PanelResult(frame: canvas.frame, diagnostics: diagnostics)
+    }
+
+    /// A real picture, scaled to the box's width and centred, its aspect kept.
+    private func drawPicture(path: String, format: ImageItem.Format, natural: Size, in box: Rect, on canvas: inout Canvas) {
+        canvas.rect(box, fill: style.paper)
+        let scale = min(box.width / natural.width, box.height / natural.height)
+        let size = Size(width: natural.width * scale, height: natural.height * scale)
+        let origin = Point(x: box.minX + (box.width - size.width) / 2, y: box.minY + (box.height - size.height) / 2)
+        canvas.frame.place(.image(ImageItem(path: path, format: format, size: size)), at: origin)
+    }
+
+    private func drawPlaceholder(_ kind: PanelKind, _ request: PanelRequest, in box: Rect, on canvas: inout Canvas) {
+        let language = request.language
+        let placeholders = Placeholders(style: style, language: language)
+        if kind.isInfographic {
+            canvas.rect(box, fill: style.paper)
+            let chart = ChartGenerator.generate(id: request.id, language: language)
+            ChartDrawer(style: style, language: language).draw(
+                chart, in: box, on: &canvas,
+                sourceLine: language == "ru" ? "Источник: данные-заглушка" : "Source: placeholder data")
+        } else {
+            switch kind {
+            case .photo, .bigPhoto: placeholders.photo(id: request.id, in: box, on: &canvas)
+            case .video: placeholders.video(id: request.id, in: box, on: &canvas)
+            case .gallery, .smallGallery: placeholders.gallery(id: request.id, in: box, on: &canvas)
+            default: placeholders.generic(kind: request.kind, id: request.id, in: box, on: &canvas)
+            }
+        }
+        placeholders.mark(in: box, on: &canvas)
+    }
+}

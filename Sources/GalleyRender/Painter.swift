@@ -1,0 +1,105 @@
+// Draws frame items onto a cairo context: one switch over the item kinds.
+
+internal import CPangoCairo
+internal import CRsvg
+import GalleyCore
+
+/// Paints frames onto one cairo context. The only place frame items meet cairo calls.
+struct Painter {
+    let cr: OpaquePointer
+    let fonts: FontCache
+
+    func paint(_ frame: Frame, at origin: Point) {
+        for positioned in frame.items {
+            let at = origin.offset(by: positioned.position)
+            switch positioned.item {
+            case .group(let child): paint(child, at: at)
+            case .text(let run): paint(run, at: at)
+            case .shape(let shape): paint(shape, at: at)
+            case .image(let image): paint(image, at: at)
+            }
+        }
+    }
+
+    private func setSource(_ color: Color) {
+        cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
+    }
+
+    private func paint(_ run: GlyphRun, at origin: Point) {
+        guard !run.glyphs.isEmpty, let font = fonts.scaledFont(for: run.font) else { return }
+        cairo_set_scaled_font(cr, font)
+        setSource(run.color)
+        var glyphs = run.glyphs.map {
+            cairo_glyph_t(index: UInt($0.id), x: origin.x + $0.x, y: origin.y + $0.y)
+        }
+        let utf8 = Array(run.text.utf8)
+        if utf8.isEmpty {
+            cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
+            return
+        }
+        // One cluster for the whole run: the text stays extractable word by word, which is
+        // what readers and search need; exact per-character mapping is not required here.
+        var cluster = cairo_text_cluster_t(num_bytes: Int32(utf8.count), num_glyphs: Int32(glyphs.count))
+        utf8.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cairo_show_text_glyphs(
+                    cr, chars.baseAddress, Int32(utf8.count), &glyphs, Int32(glyphs.count),
+                    &cluster, 1, cairo_text_cluster_flags_t(rawValue: 0))
+            }
+        }
+    }
+
+    private func paint(_ shape: Shape, at origin: Point) {
+        cairo_new_path(cr)
+        switch shape.geometry {
+        case .rect(let size):
+            cairo_rectangle(cr, origin.x, origin.y, size.width, size.height)
+        case .path(let elements):
+            for element in elements {
+                switch element {
+                case .move(let p): cairo_move_to(cr, origin.x + p.x, origin.y + p.y)
+                case .line(let p): cairo_line_to(cr, origin.x + p.x, origin.y + p.y)
+                case .curve(let a, let b, let c):
+                    cairo_curve_to(
+                        cr, origin.x + a.x, origin.y + a.y, origin.x + b.x, origin.y + b.y,
+                        origin.x + c.x, origin.y + c.y)
+                case .arc(let center, let radius, let start, let end):
+                    cairo_arc(cr, origin.x + center.x, origin.y + center.y, radius, start, end)
+                case .close: cairo_close_path(cr)
+                }
+            }
+        }
+        if let fill = shape.fill {
+            setSource(fill)
+            if shape.stroke != nil { cairo_fill_preserve(cr) } else { cairo_fill(cr) }
+        }
+        if let stroke = shape.stroke {
+            setSource(stroke.color)
+            cairo_set_line_width(cr, stroke.width)
+            cairo_set_dash(cr, stroke.dash, Int32(stroke.dash.count), 0)
+            cairo_stroke(cr)
+        }
+    }
+
+    private func paint(_ image: ImageItem, at origin: Point) {
+        guard let picture = PictureLoader.load(image) else { return }
+        cairo_save(cr)
+        cairo_rectangle(cr, origin.x, origin.y, image.size.width, image.size.height)
+        cairo_clip(cr)
+        switch picture {
+        case .raster(let surface, let width, let height):
+            cairo_translate(cr, origin.x, origin.y)
+            cairo_scale(cr, image.size.width / width, image.size.height / height)
+            cairo_set_source_surface(cr, surface, 0, 0)
+            cairo_paint(cr)
+            cairo_surface_destroy(surface)
+        case .vector(let handle):
+            var viewport = RsvgRectangle(x: origin.x, y: origin.y, width: image.size.width, height: image.size.height)
+            var error: UnsafeMutablePointer<GError>?
+            rsvg_handle_render_document(handle, cr, &viewport, &error)
+            if let error { g_error_free(error) }
+            g_object_unref(UnsafeMutableRawPointer(handle))
+        }
+        cairo_restore(cr)
+    }
+}

@@ -1,0 +1,102 @@
+// Frames → PDF, SVG and PNG bytes through cairo. The surfaces differ; the drawing does not.
+
+internal import CPangoCairo
+import Foundation
+import GalleyCore
+
+/// Draws laid-out pages into PDF, SVG or PNG bytes.
+///
+/// Keeps a font cache (a Pango font map) between documents, so one renderer per thread
+/// should render many documents. Not `Sendable`: Pango font maps stay on one thread.
+public final class Renderer {
+    private let fonts = FontCache()
+
+    public init() {}
+
+    /// All pages in one PDF, fonts embedded as subsets, with document information.
+    public func pdf(_ pages: [Page], metadata: DocumentMetadata) throws -> [UInt8] {
+        let sink = ByteSink()
+        let first = pages.first?.size ?? Size(width: 595.276, height: 841.89)
+        guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.width, first.height)
+        else { throw RenderError("cairo could not create a PDF surface") }
+        defer { cairo_surface_destroy(surface) }
+        cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+        setMetadata(surface, metadata)
+        let cr = cairo_create(surface)!
+        defer { cairo_destroy(cr) }
+        for page in pages {
+            cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
+            Painter(cr: cr, fonts: fonts).paint(page.frame, at: .zero)
+            cairo_show_page(cr)
+        }
+        try finish(surface, what: "PDF")
+        return sink.bytes
+    }
+
+    /// One page as a standalone SVG document (cairo writes one page per SVG surface),
+    /// in points, with the headline as its `<title>`.
+    public func svg(_ page: Page, title: String) throws -> [UInt8] {
+        let sink = ByteSink()
+        guard let surface = cairo_svg_surface_create_for_stream(ByteSink.write, sink.closure, page.size.width, page.size.height)
+        else { throw RenderError("cairo could not create an SVG surface") }
+        defer { cairo_surface_destroy(surface) }
+        cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
+        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
+        let cr = cairo_create(surface)!
+        Painter(cr: cr, fonts: fonts).paint(page.frame, at: .zero)
+        cairo_show_page(cr)
+        cairo_destroy(cr)
+        try finish(surface, what: "SVG")
+        return SVGPostProcessor.process(sink.bytes, title: title)
+    }
+
+    /// One page as a PNG at `dpi` dots per inch, on a white background.
+    public func png(_ page: Page, dpi: Double) throws -> [UInt8] {
+        let scale = dpi / 72
+        let width = Int32((page.size.width * scale).rounded())
+        let height = Int32((page.size.height * scale).rounded())
+        guard width > 0, height > 0, width < 30_000, height < 30_000 else {
+            throw RenderError("a page of \(width)×\(height) pixels at \(dpi) dpi is too large for PNG; lower --dpi")
+        }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height),
+            cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS
+        else { throw RenderError("cairo could not allocate a \(width)×\(height) image") }
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)!
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        Painter(cr: cr, fonts: fonts).paint(page.frame, at: .zero)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        let sink = ByteSink()
+        let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw RenderError("cairo could not write PNG: \(String(cString: cairo_status_to_string(status)))")
+        }
+        return sink.bytes
+    }
+
+    private func setMetadata(_ surface: OpaquePointer, _ metadata: DocumentMetadata) {
+        let fields: [(cairo_pdf_metadata_t, String)] = [
+            (CAIRO_PDF_METADATA_TITLE, metadata.title),
+            (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
+            (CAIRO_PDF_METADATA_SUBJECT, metadata.subject),
+            (CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords),
+            (CAIRO_PDF_METADATA_CREATOR, metadata.creator),
+            (CAIRO_PDF_METADATA_CREATE_DATE, metadata.date),
+            (CAIRO_PDF_METADATA_MOD_DATE, metadata.date),
+        ]
+        for (key, value) in fields where !value.isEmpty {
+            cairo_pdf_surface_set_metadata(surface, key, value)
+        }
+    }
+
+    private func finish(_ surface: OpaquePointer, what: String) throws {
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw RenderError("cairo could not write \(what): \(String(cString: cairo_status_to_string(status)))")
+        }
+    }
+}

@@ -1,0 +1,117 @@
+// The result of shaping: glyphs in visual order, each knowing its font and source byte.
+
+import GalleyCore
+
+/// One shaped glyph of a text.
+public struct ShapedGlyph: Sendable, Hashable {
+    public var id: UInt32
+    /// The glyph's advance in points.
+    public var advance: Double
+    public var xOffset: Double
+    /// Vertical offset from the baseline, positive downwards (page coordinates).
+    public var yOffset: Double
+    /// The UTF-8 offset (in the shaped string) of the cluster this glyph belongs to.
+    public var cluster: Int
+    /// Index into `ShapedText.fonts`.
+    public var font: Int
+    /// False for glyphs Pango marks empty or unknown: they advance but draw nothing.
+    public var isVisible: Bool
+}
+
+/// A shaped string: its glyphs in visual order, the fonts they use, and vertical metrics.
+///
+/// Layout cuts it into pieces by UTF-8 ranges (`glyphRuns(in:)`), so that a paragraph is
+/// shaped once and its words and syllables are taken from that single shaping.
+public struct ShapedText: Sendable {
+    public let text: String
+    public let utf8: [UInt8]
+    public let glyphs: [ShapedGlyph]
+    public let fonts: [FontRef]
+    public let color: Color
+    /// Ascent and descent of the primary font, in points.
+    public let ascent: Double
+    public let descent: Double
+    /// For each UTF-8 offset that starts a cluster: true. Breaks may only fall on these.
+    public let clusterStarts: Set<Int>
+    /// The advance of all glyphs whose cluster starts in each UTF-8 offset (sum per cluster).
+    private let advanceByCluster: [Int: Double]
+
+    init(text: String, glyphs: [ShapedGlyph], fonts: [FontRef], color: Color, ascent: Double, descent: Double) {
+        self.text = text
+        self.utf8 = Array(text.utf8)
+        self.glyphs = glyphs
+        self.fonts = fonts
+        self.color = color
+        self.ascent = ascent
+        self.descent = descent
+        var starts = Set<Int>()
+        var advances: [Int: Double] = [:]
+        for g in glyphs {
+            starts.insert(g.cluster)
+            advances[g.cluster, default: 0] += g.advance
+        }
+        clusterStarts = starts
+        advanceByCluster = advances
+    }
+
+    /// The total advance of the whole text.
+    public var width: Double { glyphs.reduce(0) { $0 + $1.advance } }
+
+    /// The advance of the glyphs whose clusters start in `range` (UTF-8 offsets).
+    public func width(of range: Range<Int>) -> Double {
+        var sum = 0.0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let a = advanceByCluster[i] { sum += a }
+            i += 1
+        }
+        return sum
+    }
+
+    /// The glyphs whose clusters start in `range` (UTF-8 offsets) as glyph runs, one per
+    /// font change. Every run is meant to be placed at the same origin: glyph x positions
+    /// are measured from the start of the range. Also returns the range's total advance.
+    public func glyphRuns(in range: Range<Int>, span: SourceSpan? = nil) -> (runs: [GlyphRun], width: Double) {
+        struct Pending {
+            var font: Int
+            var glyphs: [Glyph] = []
+            var start: Double
+            var lo: Int
+            var hi: Int
+        }
+        var runs: [GlyphRun] = []
+        var x = 0.0
+        var pending: Pending?
+
+        func flush() {
+            guard let p = pending else { return }
+            let end = clusterEnd(after: p.hi, limit: range.upperBound)
+            let text = String(decoding: utf8[p.lo..<end], as: UTF8.self)
+            runs.append(
+                GlyphRun(font: fonts[p.font], color: color, glyphs: p.glyphs, text: text, width: x - p.start, span: span))
+            pending = nil
+        }
+
+        for g in glyphs where range.contains(g.cluster) {
+            if pending?.font != g.font {
+                flush()
+                pending = Pending(font: g.font, start: x, lo: g.cluster, hi: g.cluster)
+            }
+            guard var p = pending else { continue }
+            if g.isVisible { p.glyphs.append(Glyph(id: g.id, x: x + g.xOffset, y: g.yOffset)) }
+            p.lo = min(p.lo, g.cluster)
+            p.hi = max(p.hi, g.cluster)
+            pending = p
+            x += g.advance
+        }
+        flush()
+        return (runs, x)
+    }
+
+    /// The end of the cluster that starts at `start`: the next cluster start or `limit`.
+    private func clusterEnd(after start: Int, limit: Int) -> Int {
+        var i = start + 1
+        while i < limit, !clusterStarts.contains(i) { i += 1 }
+        return min(i, limit)
+    }
+}

@@ -1,0 +1,175 @@
+// Shapes text with Pango (HarfBuzz underneath): itemizing, font fallback, bidi, glyphs.
+
+internal import CPangoCairo
+import GalleyCore
+
+/// Shapes strings into glyphs with Pango, in points, identically for every output format.
+///
+/// Owns one Pango font map and context. Pango font maps must not be shared between threads
+/// (stack-facts: «one font map per thread»), so a shaper belongs to the thread that made it;
+/// it is deliberately not `Sendable`. Reuse one shaper for many articles: loading fonts is
+/// the expensive part.
+public final class TextShaper {
+    private let fontMap: UnsafeMutablePointer<PangoFontMap>
+    private let context: OpaquePointer
+    private let layout: OpaquePointer
+    private var fontRefs: [UnsafeMutableRawPointer: Int] = [:]
+    private var fontTable: [FontRef] = []
+    private var metricsCache: [String: (ascent: Double, descent: Double)] = [:]
+    private var cache: [CacheKey: ShapedText] = [:]
+
+    private struct CacheKey: Hashable {
+        var text: String
+        var style: TextStyle
+    }
+
+    public init() {
+        fontMap = pango_cairo_font_map_new()
+        context = pango_font_map_create_context(fontMap)
+        TextShaper.configure(context: context)
+        layout = pango_layout_new(context)
+    }
+
+    deinit {
+        for font in fontRefs.keys { g_object_unref(font) }
+        g_object_unref(UnsafeMutableRawPointer(layout))
+        g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(UnsafeMutableRawPointer(fontMap))
+    }
+
+    /// Sets a Pango context up for device-independent measuring in points.
+    ///
+    /// Resolution 72 so that 1 unit is 1 pt (Pango assumes 96); no glyph position rounding
+    /// (it rounds every advance to 1 pt on vector surfaces); hint metrics off and no hinting,
+    /// so PDF, SVG and PNG share one set of measurements and break lines identically.
+    static func configure(context: OpaquePointer) {
+        pango_cairo_context_set_resolution(context, 72)
+        pango_context_set_round_glyph_positions(context, 0)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+    }
+
+    /// Shapes `text` on one line (no wrapping). Results are cached per text and style.
+    public func shape(_ text: String, style: TextStyle) -> ShapedText {
+        let key = CacheKey(text: text, style: style)
+        if let hit = cache[key] { return hit }
+        let shaped = shapeUncached(text, style: style)
+        if text.utf8.count < 64 { cache[key] = shaped }
+        return shaped
+    }
+
+    /// Ascent and descent (points) of the first font of the style.
+    public func metrics(of style: TextStyle) -> (ascent: Double, descent: Double) {
+        let key = "\(style.pangoDescription) \(style.size)"
+        if let hit = metricsCache[key] { return hit }
+        let description = makeDescription(style)
+        defer { pango_font_description_free(description) }
+        let language = pango_language_from_string(style.language ?? "en")
+        let metrics = pango_context_get_metrics(context, description, language)
+        defer { pango_font_metrics_unref(metrics) }
+        let result = (
+            ascent: Double(pango_font_metrics_get_ascent(metrics)) / Double(PANGO_SCALE),
+            descent: Double(pango_font_metrics_get_descent(metrics)) / Double(PANGO_SCALE)
+        )
+        metricsCache[key] = result
+        return result
+    }
+
+    /// The family fontconfig actually uses for the first family of `style`, for warnings
+    /// about fonts that are not installed.
+    public func resolvedFamily(of style: TextStyle) -> String {
+        let description = makeDescription(style)
+        defer { pango_font_description_free(description) }
+        guard let font = pango_font_map_load_font(fontMap, context, description)
+        else { return "" }
+        defer { g_object_unref(UnsafeMutableRawPointer(font)) }
+        let described = pango_font_describe(font)
+        defer { pango_font_description_free(described) }
+        return String(cString: pango_font_description_get_family(described))
+    }
+
+    private func makeDescription(_ style: TextStyle) -> OpaquePointer {
+        let description = pango_font_description_from_string(style.pangoDescription)!
+        pango_font_description_set_absolute_size(description, style.size * Double(PANGO_SCALE))
+        return description
+    }
+
+    private func shapeUncached(_ text: String, style: TextStyle) -> ShapedText {
+        let description = makeDescription(style)
+        defer { pango_font_description_free(description) }
+        let (ascent, descent) = metrics(of: style)
+
+        let l = layout
+        pango_layout_set_font_description(l, description)
+        pango_layout_set_width(l, -1)
+        pango_layout_set_single_paragraph_mode(l, 1)
+        let attributes = pango_attr_list_new()
+        if let language = style.language {
+            pango_attr_list_insert(attributes, pango_attr_language_new(pango_language_from_string(language)))
+        }
+        pango_layout_set_attributes(l, attributes)
+        pango_attr_list_unref(attributes)
+        text.withCString { pango_layout_set_text(l, $0, Int32(text.utf8.count)) }
+
+        var glyphs: [ShapedGlyph] = []
+        glyphs.reserveCapacity(text.utf8.count)
+        var lines = pango_layout_get_lines_readonly(l)
+        while let node = lines {
+            let line = node.pointee.data.assumingMemoryBound(to: PangoLayoutLine.self)
+            var runs = line.pointee.runs
+            while let runNode = runs {
+                let run = runNode.pointee.data.assumingMemoryBound(to: PangoGlyphItem.self)
+                appendGlyphs(of: run, to: &glyphs)
+                runs = runNode.pointee.next
+            }
+            lines = node.pointee.next
+        }
+        return ShapedText(
+            text: text, glyphs: glyphs, fonts: fontTable, color: style.color, ascent: ascent, descent: descent)
+    }
+
+    private func appendGlyphs(of run: UnsafeMutablePointer<PangoGlyphItem>, to glyphs: inout [ShapedGlyph]) {
+        let item = run.pointee.item.pointee
+        let string = run.pointee.glyphs.pointee
+        let font = fontIndex(item.analysis.font)
+        let empty = UInt32(PANGO_GLYPH_EMPTY)
+        let unknownFlag = UInt32(PANGO_GLYPH_UNKNOWN_FLAG)
+        let scale = Double(PANGO_SCALE)
+        for i in 0..<Int(string.num_glyphs) {
+            let info = string.glyphs[i]
+            let id = info.glyph
+            glyphs.append(
+                ShapedGlyph(
+                    id: id,
+                    advance: Double(info.geometry.width) / scale,
+                    xOffset: Double(info.geometry.x_offset) / scale,
+                    yOffset: Double(info.geometry.y_offset) / scale,
+                    cluster: Int(item.offset) + Int(string.log_clusters[i]),
+                    font: font,
+                    isVisible: id != empty && (id & unknownFlag) == 0))
+        }
+    }
+
+    /// The index in `fontTable` of a Pango font, describing it once per font.
+    private func fontIndex(_ font: UnsafeMutablePointer<PangoFont>?) -> Int {
+        guard let font else { return 0 }
+        let key = UnsafeMutableRawPointer(font)
+        if let index = fontRefs[key] { return index }
+        let described = pango_font_describe_with_absolute_size(font)!
+        defer { pango_font_description_free(described) }
+        let size = Double(pango_font_description_get_size(described)) / Double(PANGO_SCALE)
+        pango_font_description_unset_fields(described, PANGO_FONT_MASK_SIZE)
+        let cString = pango_font_description_to_string(described)!
+        defer { g_free(cString) }
+        let ref = FontRef(description: String(cString: cString), size: size)
+        let index = fontTable.count
+        fontTable.append(ref)
+        fontRefs[key] = index
+        // Keep the font alive for as long as its address is a key in the table.
+        g_object_ref(key)
+        return index
+    }
+}

@@ -1,0 +1,150 @@
+// Dictionary hyphenation with libhyphen and Debian's patterns (hyph_ru_RU.dic, hyph_en_US.dic).
+
+import CHyphen
+import Foundation
+
+/// Finds the places where a word may take a hyphen, by Liang's patterns through libhyphen.
+///
+/// Thread safety: loading a dictionary writes libhyphen's global tables, hyphenating only
+/// reads its own dictionary. So every `Hyphenator` is loaded before worker threads start, and
+/// from then on it is safe to share: hence `@unchecked Sendable`.
+public final class Hyphenator: @unchecked Sendable {
+    public enum LoadError: Error, CustomStringConvertible {
+        case missing(String)
+        case unreadable(String)
+        public var description: String {
+            switch self {
+            case .missing(let path): "no hyphenation dictionary at \(path)"
+            case .unreadable(let path): "libhyphen could not read \(path)"
+            }
+        }
+    }
+
+    private let dictionary: UnsafeMutablePointer<HyphenDict>
+    private let isKOI8R: Bool
+    public let language: String
+    /// Fewest letters before and after a hyphen.
+    public let leftMinimum: Int
+    public let rightMinimum: Int
+
+    private init(dictionary: UnsafeMutablePointer<HyphenDict>, isKOI8R: Bool, language: String, left: Int, right: Int) {
+        self.dictionary = dictionary
+        self.isKOI8R = isKOI8R
+        self.language = language
+        self.leftMinimum = left
+        self.rightMinimum = right
+    }
+
+    deinit { hnj_hyphen_free(dictionary) }
+
+    /// Loads the patterns for `ru` or `en` from `/usr/share/hyphen` (or `GALLEY_HYPHEN_DIR`).
+    /// Russian takes at least 2 letters on each side of a hyphen; English 2 before, 3 after.
+    public static func load(language: String) throws -> Hyphenator {
+        let folder = ProcessInfo.processInfo.environment["GALLEY_HYPHEN_DIR"] ?? "/usr/share/hyphen"
+        let (file, left, right) = language == "ru" ? ("hyph_ru_RU.dic", 2, 2) : ("hyph_en_US.dic", 2, 3)
+        let path = folder + "/" + file
+        guard FileManager.default.fileExists(atPath: path) else { throw LoadError.missing(path) }
+        // The first line names the dictionary's encoding: KOI8-R for Debian's Russian one.
+        let firstLine = (try? String(contentsOfFile: path, encoding: .isoLatin1))?
+            .prefix { $0 != "\n" && $0 != "\r" }.uppercased() ?? ""
+        guard let dictionary = hnj_hyphen_load(path) else { throw LoadError.unreadable(path) }
+        return Hyphenator(
+            dictionary: dictionary, isKOI8R: firstLine.hasPrefix("KOI8-R"), language: language, left: left,
+            right: right)
+    }
+
+    /// Indices (in Unicode scalars of `word`) before which a hyphen may go. Letters are
+    /// looked up in lower case; punctuation around the word is ignored; a word with digits,
+    /// an e-mail address, a URL, an acronym in capitals or a word of fewer than five letters
+    /// gets none. Parts of a compound (`Воздушно-космических`) are hyphenated one by one;
+    /// the existing hyphen itself is not reported (the caller breaks there without adding one).
+    public func breakPoints(in word: String) -> [Int] {
+        let scalars = Array(word.unicodeScalars)
+        if scalars.contains(where: { $0.properties.numericType != nil || $0 == "@" || $0 == "/" }) {
+            return []
+        }
+        if word.contains("www.") || word.contains("://") { return [] }
+        var points: [Int] = []
+        var i = 0
+        while i < scalars.count {
+            guard isWordLetter(scalars[i]) else {
+                i += 1
+                continue
+            }
+            var end = i
+            while end < scalars.count, isWordLetter(scalars[end]) { end += 1 }
+            points += hyphenate(scalars, i..<end)
+            i = end
+        }
+        return points
+    }
+
+    /// Letters, and the combining stress mark that sits inside Russian words.
+    private func isWordLetter(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s == "\u{0301}"
+    }
+
+    private func hyphenate(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [Int] {
+        // Letters to look up, each with its index in the original word (stress marks dropped).
+        var letters: [(scalar: Unicode.Scalar, index: Int)] = []
+        var capitals = 0
+        for k in range where scalars[k] != "\u{0301}" {
+            if scalars[k].properties.isUppercase { capitals += 1 }
+            letters.append((scalars[k], k))
+        }
+        guard letters.count >= 5, capitals < 2 else { return [] }
+        var bytes: [CChar] = []
+        bytes.reserveCapacity(letters.count + 1)
+        for letter in letters {
+            let lower = letter.scalar.properties.lowercaseMapping.unicodeScalars.first ?? letter.scalar
+            guard let byte = encode(lower) else { return [] }
+            bytes.append(CChar(bitPattern: byte))
+        }
+        var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
+        var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        var pos: UnsafeMutablePointer<Int32>?
+        var cut: UnsafeMutablePointer<Int32>?
+        let status = hnj_hyphen_hyphenate3(
+            dictionary, bytes, Int32(bytes.count), &hyphens, nil, &rep, &pos, &cut,
+            Int32(leftMinimum), Int32(rightMinimum), Int32(leftMinimum), Int32(rightMinimum))
+        // Non-standard hyphenation (rep/pos/cut) is not used by these dictionaries; free it.
+        if let rep {
+            for k in 0..<bytes.count { free(rep[k]) }
+            free(rep)
+        }
+        free(pos)
+        free(cut)
+        guard status == 0 else { return [] }
+        var points: [Int] = []
+        for k in 0..<(bytes.count - 1) where hyphens[k] & 1 == 1 {
+            // A hyphen after letter k: the break goes before letter k + 1.
+            let before = letters[k + 1].index
+            if before - range.lowerBound >= leftMinimum && range.upperBound - before >= rightMinimum {
+                points.append(before)
+            }
+        }
+        return points
+    }
+
+    /// The dictionary's byte for a lowercase letter: KOI8-R for Russian, ASCII for English
+    /// (words with other letters are left unhyphenated rather than guessed).
+    private func encode(_ s: Unicode.Scalar) -> UInt8? {
+        if s.isASCII { return UInt8(s.value) }
+        guard isKOI8R else { return nil }
+        return KOI8R.byte(for: s)
+    }
+}
+
+/// The lowercase Cyrillic letters of KOI8-R (RFC 1489).
+enum KOI8R {
+    private static let lowercase: [Unicode.Scalar: UInt8] = {
+        // Bytes 0xC0…0xDF hold «юабцдефгхийклмнопярстужвьызшэщчъ» in this order.
+        let letters = "юабцдефгхийклмнопярстужвьызшэщчъ"
+        var table: [Unicode.Scalar: UInt8] = [:]
+        for (offset, scalar) in letters.unicodeScalars.enumerated() { table[scalar] = UInt8(0xC0 + offset) }
+        table["ё"] = 0xA3
+        return table
+    }()
+
+    static func byte(for scalar: Unicode.Scalar) -> UInt8? { lowercase[scalar] }
+}

@@ -1,0 +1,123 @@
+// Runs the built galley binary and the readers (pdftotext, qpdf, pdfinfo) the tests check with.
+
+import Foundation
+import Testing
+
+/// Paths the end-to-end tests use.
+enum Paths {
+    /// The package root, found from this file's path.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    /// The galley binary `swift build` made (GALLEY_BIN overrides).
+    static var galley: String {
+        if let override = ProcessInfo.processInfo.environment["GALLEY_BIN"] { return override }
+        for config in ["debug", "release"] {
+            let path = root.appendingPathComponent(".build/\(config)/galley").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return root.appendingPathComponent(".build/debug/galley").path
+    }
+    static let samples = root.appendingPathComponent("samples")
+    /// `../shared` beside the checkout: material that is not part of a user's clone.
+    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
+    static let seed = shared.appendingPathComponent("seeds/000_7b5fd0e551e9cfee.txt")
+    static var hasShared: Bool { FileManager.default.fileExists(atPath: seed.path) }
+
+    static func sampleFiles() -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? []
+        return names.filter { $0.hasSuffix(".txt") }.sorted().map { samples.appendingPathComponent($0) }
+    }
+
+    /// A fresh temporary folder for one test.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("galley-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// What a finished process printed, and its exit status.
+struct ProcessOutput {
+    var status: Int32
+    var stdout: Data
+    var stderr: String
+    var text: String { String(decoding: stdout, as: UTF8.self) }
+}
+
+/// Runs `executable` with `arguments`, feeding `input` on standard input.
+func run(_ executable: String, _ arguments: [String], input: Data? = nil, environment: [String: String]? = nil) throws -> ProcessOutput {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
+    process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
+    if let environment { process.environment = environment }
+    let out = Pipe()
+    let err = Pipe()
+    let inPipe = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = inPipe
+    try process.run()
+    // Read both pipes concurrently so that neither fills up and blocks the child.
+    nonisolated(unsafe) var errData = Data()
+    let errReader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+    errReader.start()
+    if let input { inPipe.fileHandleForWriting.write(input) }
+    try? inPipe.fileHandleForWriting.close()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    while !errReader.isFinished { usleep(1000) }
+    return ProcessOutput(status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Runs galley with `arguments`.
+func galley(_ arguments: [String], input: Data? = nil, environment: [String: String]? = nil) throws -> ProcessOutput {
+    try run(Paths.galley, arguments, input: input, environment: environment)
+}
+
+/// The text of a PDF as pdftotext reads it (reading order, UTF-8).
+func pdfText(_ pdf: URL) throws -> String {
+    let result = try run("pdftotext", ["-enc", "UTF-8", pdf.path, "-"])
+    #expect(result.status == 0, "pdftotext failed: \(result.stderr)")
+    return result.text
+}
+
+/// The number of pages pdfinfo reports.
+func pdfPageCount(_ pdf: URL) throws -> Int {
+    let info = try run("pdfinfo", [pdf.path]).text
+    for line in info.split(separator: "\n") where line.hasPrefix("Pages:") {
+        return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) ?? 0
+    }
+    return 0
+}
+
+/// Words for comparing input and output: letters and digits only, hyphens and soft hyphens
+/// removed first (so `госу-⏎дарства` and `из-за` compare equal on both sides), lowercased,
+/// `ё` read as `е`.
+func comparableWords(_ text: String) -> [String] {
+    var cleaned = text.replacingOccurrences(of: "-\n", with: "")
+    for dash in ["-", "\u{00AD}", "\u{2011}"] { cleaned = cleaned.replacingOccurrences(of: dash, with: "") }
+    cleaned = cleaned.lowercased().replacingOccurrences(of: "ё", with: "е")
+    var words: [String] = []
+    var current = ""
+    for scalar in cleaned.unicodeScalars {
+        if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            current.unicodeScalars.append(scalar)
+        } else if !current.isEmpty {
+            words.append(current)
+            current = ""
+        }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+}
+
+/// The first word of `expected` that `actual` does not contain in order, with its index;
+/// nil when every word is there in order.
+func firstMissingWord(_ expected: [String], in actual: [String]) -> (index: Int, word: String)? {
+    var position = actual.startIndex
+    for (index, word) in expected.enumerated() {
+        guard let found = actual[position...].firstIndex(of: word) else { return (index, word) }
+        position = found + 1
+    }
+    return nil
+}
