@@ -48,7 +48,7 @@ public struct PanelFactory {
         canvas.rect(Rect(x: 0, y: 0, width: width, height: 1.2), fill: style.rule)
         let label = style.labels["\(language).\(request.kind)"] ?? kind.label(language: language)
         let labelStyle = style.style(style.labelSize, bold: true, family: style.labelFamily, language: language)
-        let labelWidth = canvas.text(label.uppercased(), style: labelStyle, at: Point(x: 0, y: style.labelSize * 1.6))
+        let labelWidth = canvas.text(label, style: labelStyle, at: Point(x: 0, y: style.labelSize * 1.6))
         canvas.text(
             (language == "ru" ? "№\u{00A0}" : "No.\u{00A0}") + request.id,
             style: style.style(style.labelSize, color: style.muted, family: style.labelFamily, language: language),

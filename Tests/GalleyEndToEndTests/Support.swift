@@ -90,12 +90,11 @@ func pdfPageCount(_ pdf: URL) throws -> Int {
     return 0
 }
 
-/// Words for comparing input and output: letters and digits only, hyphens and soft hyphens
-/// removed first (so `госу-⏎дарства` and `из-за` compare equal on both sides), lowercased,
-/// `ё` read as `е`.
+/// Words for comparing input and output: letters and digits, lowercased, `ё` read as `е`.
+/// A hyphen at a line end (hyphenation) joins the two halves; other hyphens and dashes
+/// separate words (`из-за` → `из`, `за`), on both sides alike.
 func comparableWords(_ text: String) -> [String] {
-    var cleaned = text.replacingOccurrences(of: "-\n", with: "")
-    for dash in ["-", "\u{00AD}", "\u{2011}"] { cleaned = cleaned.replacingOccurrences(of: dash, with: "") }
+    var cleaned = text.replacingOccurrences(of: "-\n", with: "").replacingOccurrences(of: "\u{00AD}", with: "")
     cleaned = cleaned.lowercased().replacingOccurrences(of: "ё", with: "е")
     var words: [String] = []
     var current = ""
@@ -112,11 +111,19 @@ func comparableWords(_ text: String) -> [String] {
 }
 
 /// The first word of `expected` that `actual` does not contain in order, with its index;
-/// nil when every word is there in order.
+/// nil when every word is there in order. A compound broken at its own hyphen at a line end
+/// comes out joined (`воздушнокосмических`): an actual word equal to two expected words in a
+/// row matches both.
 func firstMissingWord(_ expected: [String], in actual: [String]) -> (index: Int, word: String)? {
     var position = actual.startIndex
-    for (index, word) in expected.enumerated() {
-        guard let found = actual[position...].firstIndex(of: word) else { return (index, word) }
+    var index = 0
+    while index < expected.count {
+        let word = expected[index]
+        let joined = index + 1 < expected.count ? word + expected[index + 1] : nil
+        guard let found = actual[position...].firstIndex(where: { $0 == word || $0 == joined }) else {
+            return (index, word)
+        }
+        index += actual[found] == word ? 1 : 2
         position = found + 1
     }
     return nil
