@@ -74,8 +74,9 @@ public final class LayoutEngine {
                     language: document.language, span: directive.span)
                 let result = panels.makePanel(request, width: panelWidth(for: directive.kind))
                 diagnostics += result.diagnostics
+                // The next paragraph keeps its indent: the panel may float away from here,
+                // and the indent is what still marks the paragraph break then.
                 flow.append(.panel(result.frame, spaceAround: template.panelSpacing))
-                indentNext = false
             }
         }
 

@@ -18,7 +18,7 @@ public struct Template: Sendable, Hashable {
     public var folio = TextSpec(family: "PT Sans, DejaVu Sans", size: 8.5, leading: 10)
 
     /// First-line indent of paragraphs, in ems of the body size. The first paragraph after
-    /// the headline or a panel is not indented (the common custom of book and news setting).
+    /// the headline is not indented (the common custom of book and news setting).
     public var paragraphIndent: Double = 1.5
     /// Extra space between paragraphs, in points.
     public var paragraphSpacing: Double = 0

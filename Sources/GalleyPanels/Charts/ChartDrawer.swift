@@ -156,9 +156,6 @@ struct ChartDrawer {
             angle += sweep
         }
         canvas.path([.arc(center: center, radius: radius * 0.55, start: 0, end: 2 * .pi), .close], fill: style.paper)
-        canvas.text(
-            NumberText.format(total, decimals: 0, language: language), style: style.style(style.titleSize * 1.2, bold: true, language: language),
-            at: Point(x: center.x, y: center.y + style.titleSize * 0.4), align: .center)
         // The legend: one line per part with its share.
         let x = center.x + radius + 20
         let lineHeight = style.textSize * 2.2

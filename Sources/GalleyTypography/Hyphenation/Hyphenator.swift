@@ -23,12 +23,15 @@ public final class Hyphenator: @unchecked Sendable {
     private let dictionary: UnsafeMutablePointer<HyphenDict>
     private let isKOI8R: Bool
     public let language: String
+    /// The dictionary file the patterns came from.
+    public let path: String
     /// Fewest letters before and after a hyphen.
     public let leftMinimum: Int
     public let rightMinimum: Int
 
-    private init(dictionary: UnsafeMutablePointer<HyphenDict>, isKOI8R: Bool, language: String, left: Int, right: Int) {
+    private init(dictionary: UnsafeMutablePointer<HyphenDict>, path: String, isKOI8R: Bool, language: String, left: Int, right: Int) {
         self.dictionary = dictionary
+        self.path = path
         self.isKOI8R = isKOI8R
         self.language = language
         self.leftMinimum = left
@@ -37,19 +40,26 @@ public final class Hyphenator: @unchecked Sendable {
 
     deinit { hnj_hyphen_free(dictionary) }
 
-    /// Loads the patterns for `ru` or `en` from `/usr/share/hyphen` (or `GALLEY_HYPHEN_DIR`).
+    /// Folders searched for dictionaries, in order: `GALLEY_HYPHEN_DIR`, the denser patterns
+    /// `scripts/setup.sh` installs (LibreOffice's current Russian set), then Debian's.
+    public static var searchPath: [String] {
+        var folders: [String] = []
+        if let custom = ProcessInfo.processInfo.environment["GALLEY_HYPHEN_DIR"] { folders.append(custom) }
+        return folders + ["/usr/local/share/galley/hyphen", "/usr/share/hyphen"]
+    }
+
+    /// Loads the patterns for `ru` or `en` from the first folder of `searchPath` that has them.
     /// Russian takes at least 2 letters on each side of a hyphen; English 2 before, 3 after.
     public static func load(language: String) throws -> Hyphenator {
-        let folder = ProcessInfo.processInfo.environment["GALLEY_HYPHEN_DIR"] ?? "/usr/share/hyphen"
         let (file, left, right) = language == "ru" ? ("hyph_ru_RU.dic", 2, 2) : ("hyph_en_US.dic", 2, 3)
-        let path = folder + "/" + file
-        guard FileManager.default.fileExists(atPath: path) else { throw LoadError.missing(path) }
+        guard let path = searchPath.map({ $0 + "/" + file }).first(where: { FileManager.default.fileExists(atPath: $0) })
+        else { throw LoadError.missing(searchPath.map { $0 + "/" + file }.joined(separator: ", ")) }
         // The first line names the dictionary's encoding: KOI8-R for Debian's Russian one.
         let firstLine = (try? String(contentsOfFile: path, encoding: .isoLatin1))?
             .prefix { $0 != "\n" && $0 != "\r" }.uppercased() ?? ""
         guard let dictionary = hnj_hyphen_load(path) else { throw LoadError.unreadable(path) }
         return Hyphenator(
-            dictionary: dictionary, isKOI8R: firstLine.hasPrefix("KOI8-R"), language: language, left: left,
+            dictionary: dictionary, path: path, isKOI8R: firstLine.hasPrefix("KOI8-R"), language: language, left: left,
             right: right)
     }
 
@@ -94,12 +104,13 @@ public final class Hyphenator: @unchecked Sendable {
         }
         guard letters.count >= 5, capitals < 2 else { return [] }
         var bytes: [CChar] = []
-        bytes.reserveCapacity(letters.count + 1)
+        bytes.reserveCapacity(letters.count * 2 + 1)
         for letter in letters {
             let lower = letter.scalar.properties.lowercaseMapping.unicodeScalars.first ?? letter.scalar
-            guard let byte = encode(lower) else { return [] }
-            bytes.append(CChar(bitPattern: byte))
+            guard let encoded = encode(lower) else { return [] }
+            bytes += encoded.map { CChar(bitPattern: $0) }
         }
+        // libhyphen reports positions per character, also for UTF-8 dictionaries.
         var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
         var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         var pos: UnsafeMutablePointer<Int32>?
@@ -116,7 +127,7 @@ public final class Hyphenator: @unchecked Sendable {
         free(cut)
         guard status == 0 else { return [] }
         var points: [Int] = []
-        for k in 0..<(bytes.count - 1) where hyphens[k] & 1 == 1 {
+        for k in 0..<(letters.count - 1) where hyphens[k] & 1 == 1 {
             // A hyphen after letter k: the break goes before letter k + 1.
             let before = letters[k + 1].index
             if before - range.lowerBound >= leftMinimum && range.upperBound - before >= rightMinimum {
@@ -126,12 +137,12 @@ public final class Hyphenator: @unchecked Sendable {
         return points
     }
 
-    /// The dictionary's byte for a lowercase letter: KOI8-R for Russian, ASCII for English
-    /// (words with other letters are left unhyphenated rather than guessed).
-    private func encode(_ s: Unicode.Scalar) -> UInt8? {
-        if s.isASCII { return UInt8(s.value) }
-        guard isKOI8R else { return nil }
-        return KOI8R.byte(for: s)
+    /// The dictionary's bytes for a lowercase letter: KOI8-R for Debian's Russian patterns,
+    /// UTF-8 otherwise. A letter KOI8-R lacks leaves the word unhyphenated.
+    private func encode(_ s: Unicode.Scalar) -> [UInt8]? {
+        if s.isASCII { return [UInt8(s.value)] }
+        guard isKOI8R else { return Array(String(s).utf8) }
+        return KOI8R.byte(for: s).map { [$0] }
     }
 }
 
