@@ -55,6 +55,7 @@ let package = Package(
 
         .testTarget(name: "GalleyMarkupTests", dependencies: ["GalleyMarkup"]),
         .testTarget(name: "GalleyTypographyTests", dependencies: ["GalleyTypography", "GalleyMarkup"]),
+        .testTarget(name: "GalleyPanelsTests", dependencies: ["GalleyPanels", "GalleyText"]),
         .testTarget(name: "GalleyLayoutTests", dependencies: ["Galley"]),
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["Galley"]),
     ]

@@ -1,0 +1,138 @@
+// Layout geometry, read from the frame tree: lines in the text block, justification, panels,
+// footnotes on the page of their mark, widows and orphans.
+
+import Foundation
+import Galley
+import GalleyCore
+import GalleyLayout
+import Testing
+
+/// A placed line with its page.
+struct PlacedLine {
+    var page: Int
+    var rect: Rect
+    var frame: Frame
+    /// Where the last glyph run ends, from the line's left edge.
+    var inkRight: Double {
+        var right = 0.0
+        for p in frame.items { if case .text(let run) = p.item { right = max(right, p.position.x + run.width) } }
+        return right
+    }
+}
+
+func lines(of article: Article, role: Role = .line) -> [PlacedLine] {
+    article.pages.flatMap { page in
+        page.frame.frames(where: { $0 == role }).map { PlacedLine(page: page.number, rect: $0.rect, frame: $0.frame) }
+    }
+}
+
+/// A Russian article of `paragraphs` paragraphs of varied sentences, with a directive and a footnote.
+func syntheticArticle(paragraphs: Int, directiveAfter: Int = 1) -> String {
+    let sentences = [
+        "Депутаты городского совета в среду одобрили смету реконструкции северной набережной.",
+        "По словам заместителя главы администрации, работы начнутся весной и займут два сезона.",
+        "Жители прибрежных кварталов годами жаловались на разрушенные ступени и темные аллеи.",
+        "Архитекторы предлагают расширить пешеходную зону и устроить велодорожку вдоль реки.",
+        "Подрядчика выберут на открытом конкурсе, заявки уже подали несколько компаний.",
+        "Градозащитники просят сохранить чугунную ограду и провести историческую экспертизу.",
+    ]
+    var body: [String] = []
+    for p in 0..<paragraphs {
+        var text = (0..<(4 + p % 3)).map { sentences[(p + $0) % sentences.count] }.joined(separator: " ")
+        if p == 0 { text += " Движение «Живой берег*» выступило против." }
+        body.append(text)
+        if p == directiveAfter { body.append("#{biginfographic=204817}") }
+    }
+    return "Городской совет утвердил ремонт набережной\n\n" + body.joined(separator: "\n\n")
+        + "\n\n* Общественное движение, основанное жителями города."
+}
+
+@Suite("layout geometry")
+struct LayoutTests {
+    let typesetter = try! Typesetter()
+    var template: Template { typesetter.template }
+
+    func typeset(_ text: String) throws -> Article {
+        try typesetter.typeset(Array(text.utf8), path: "test.txt")
+    }
+
+    @Test("every line lies inside the text block of its page")
+    func linesInsideTextBlock() throws {
+        let article = try typeset(syntheticArticle(paragraphs: 14))
+        #expect(article.pages.count >= 2)
+        let m = template.page.margins
+        let block = Rect(
+            x: m.left, y: m.top, width: template.measure, height: template.page.size.height - m.top - m.bottom)
+        let all = lines(of: article) + lines(of: article, role: .headline)
+        #expect(!all.isEmpty)
+        for line in all {
+            #expect(block.contains(line.rect, tolerance: 0.5), "line on page \(line.page) at \(line.rect)")
+        }
+    }
+
+    @Test("justified lines end at the measure; last lines of paragraphs are ragged")
+    func justification() throws {
+        let article = try typeset(syntheticArticle(paragraphs: 6))
+        let body = lines(of: article).filter { $0.frame.items.contains { if case .text(let r) = $0.item { r.font.size == template.body.size } else { false } } }
+        var justified = 0
+        for line in body where abs(line.inkRight - template.measure) < 0.05 { justified += 1 }
+        // All but the last line of each of the 6 paragraphs (and the footnote's) are justified.
+        #expect(justified >= body.count - 8)
+        for line in body { #expect(line.inkRight <= template.measure + 0.05, "no overfull line") }
+    }
+
+    @Test("a biginfographic spans the measure and is never split")
+    func panelSpan() throws {
+        let article = try typeset(syntheticArticle(paragraphs: 8))
+        let panels = article.pages.flatMap { page in page.frame.frames { if case .panel = $0 { true } else { false } } }
+        #expect(panels.count == 1)
+        let panel = try #require(panels.first)
+        #expect(abs(panel.frame.size.width - template.measure) < 0.01)
+        #expect(panel.rect.maxY <= template.page.size.height - template.page.margins.bottom + 0.5)
+    }
+
+    @Test("a footnote stands at the foot of the page of its mark")
+    func footnotePage() throws {
+        let article = try typeset(syntheticArticle(paragraphs: 14))
+        let notePages = article.pages.filter { !$0.frame.frames(where: { $0 == .footnote }).isEmpty }.map(\.number)
+        let markPages = lines(of: article).filter { $0.frame.text().contains("берег*") }.map(\.page)
+        #expect(notePages.count == 1)
+        #expect(notePages == markPages)
+        let note = try #require(article.pages[notePages[0] - 1].frame.frames(where: { $0 == .footnote }).first)
+        let lastBodyLine = lines(of: article).filter { $0.page == notePages[0] && !note.rect.contains($0.rect) }.map(\.rect.maxY).max() ?? 0
+        #expect(note.rect.minY > lastBodyLine, "the note is below the text")
+    }
+
+    @Test("no widows or orphans: a paragraph split across pages leaves two lines on each side")
+    func widowsAndOrphans() throws {
+        for size in [9, 11, 13, 16] {
+            let article = try typeset(syntheticArticle(paragraphs: size))
+            // Group body lines by paragraph (source spans of one paragraph are contiguous).
+            for paragraph in article.document.paragraphs {
+                let span = paragraph.text.span
+                let placed = lines(of: article).filter { l in l.frame.span.map { $0.start >= span.start && $0.end <= span.end } ?? false }
+                let pages = Dictionary(grouping: placed, by: \.page)
+                guard pages.count > 1 else { continue }
+                for (page, group) in pages { #expect(group.count >= 2, "\(group.count) line(s) of a paragraph on page \(page)") }
+            }
+        }
+    }
+
+    @Test("a headline is never the last thing on a page")
+    func headlineKeptWithText() throws {
+        let article = try typeset(syntheticArticle(paragraphs: 3))
+        let headline = lines(of: article, role: .headline)
+        let first = lines(of: article).first
+        #expect(headline.first?.page == first?.page)
+    }
+
+    @Test("the frame dump is stable text, and the same input gives the same tree")
+    func dump() throws {
+        let a = try typeset(syntheticArticle(paragraphs: 2))
+        let b = try typeset(syntheticArticle(paragraphs: 2))
+        #expect(a.pages == b.pages)
+        let dump = a.pages[0].frame.dump()
+        #expect(dump.contains("group headline"))
+        #expect(dump.contains("\"Городской"))
+    }
+}
