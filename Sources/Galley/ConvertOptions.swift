@@ -16,6 +16,8 @@ public struct ConvertOptions: Sendable {
     public var encoding: InputEncoding?
     /// Inputs larger than this are refused (`--max-input`).
     public var maxInputBytes = 16 * 1024 * 1024
+    /// The folder of real media (`--assets`); nil: `assets/` beside the input, when it exists.
+    public var assetsFolder: String?
     /// Layouts longer than this are refused (`--max-pages`).
     public var maxPages = 500
 

@@ -1,8 +1,10 @@
 // The pipeline: bytes → decoded text → document → normalized document → pages → files.
 
+import Foundation
 import GalleyCore
 import GalleyLayout
 import GalleyMarkup
+import GalleyPanels
 import GalleyRender
 import GalleyText
 import GalleyTypography
@@ -58,7 +60,7 @@ public final class Typesetter {
         if options.typography && template.typography {
             document = document.normalized(language: options.language)
         }
-        let laidOut = engine.layout(document)
+        let laidOut = engine.layout(document, assets: assets(for: path, options: options))
         guard laidOut.pages.count <= options.maxPages else {
             throw GalleyError(
                 .input,
@@ -68,6 +70,14 @@ public final class Typesetter {
         return Article(
             source: source, document: document, pages: laidOut.pages,
             diagnostics: decoded.diagnostics + parsed.diagnostics + laidOut.diagnostics, encoding: decoded.encoding)
+    }
+
+    /// The assets folder for an input: `--assets`, else `assets/` beside the input file.
+    private func assets(for path: String, options: ConvertOptions) -> AssetLibrary? {
+        if let folder = options.assetsFolder { return AssetLibrary(folder: folder) }
+        guard path != "<stdin>" else { return AssetLibrary(folder: "assets") }
+        let folder = (path as NSString).deletingLastPathComponent
+        return AssetLibrary(folder: (folder.isEmpty ? "." : folder) + "/assets")
     }
 
     /// The article as one PDF file's bytes.

@@ -1,6 +1,7 @@
 // The options every rendering command shares (conventions: one option group).
 
 import ArgumentParser
+import Foundation
 import Galley
 import GalleyMarkup
 
@@ -11,6 +12,9 @@ struct SharedOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Force the input encoding (utf-8, utf-16le, utf-16be, windows-1251, koi8-r) instead of detecting it.", valueName: "name"))
     var encoding: String?
+
+    @Option(help: ArgumentHelp("Folder with the real media: <id>.png, .jpg, .svg or .json (default: assets/ beside the input).", valueName: "folder"))
+    var assets: String?
 
     @Flag(help: "Leave quotes, dashes and spaces as written (no typographic normalization).")
     var noTypography = false
@@ -35,6 +39,12 @@ struct SharedOptions: ParsableArguments {
             throw ValidationError(
                 "--encoding: unknown encoding '\(encoding)'; use utf-8, utf-16le, utf-16be, windows-1251 or koi8-r")
         }
+        if let assets {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: assets, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("--assets: '\(assets)' is not a folder")
+            }
+        }
         if maxInput <= 0 { throw ValidationError("--max-input must be a positive number of bytes") }
         if maxPages <= 0 { throw ValidationError("--max-pages must be a positive number of pages") }
     }
@@ -47,6 +57,7 @@ struct SharedOptions: ParsableArguments {
         options.keepArtefacts = keepArtefacts
         options.maxInputBytes = maxInput
         options.maxPages = maxPages
+        options.assetsFolder = assets
         return options
     }
 }
