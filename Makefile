@@ -6,7 +6,7 @@ SWIFT ?= swift
 CONFIG ?= release
 SAMPLES := $(wildcard samples/*.txt)
 
-.PHONY: setup build run test samples bench fuzz clean
+.PHONY: setup build run test bench-spacing docs-pictures clean
 
 setup:
 	@bash scripts/setup.sh
@@ -25,6 +25,17 @@ run: build
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Spacing beside Typst (needs ../shared): a virtual environment with pdfplumber and typst.
+.venv/bin/python:
+	python3 -m venv .venv
+	.venv/bin/pip install --quiet pdfplumber typst
+
+bench-spacing: build .venv/bin/python
+	.venv/bin/python bench/spacing_compare.py
+
+docs-pictures: build
+	bash docs/make-pictures.sh
 
 clean:
 	rm -rf .build output
