@@ -1,6 +1,7 @@
 // An article after layout: its source, document, pages and diagnostics.
 
 import GalleyCore
+import GalleyLayout
 import GalleyMarkup
 
 /// A typeset article: what came in, what it became, and what was noticed on the way.
@@ -10,6 +11,13 @@ public struct Article: Sendable {
     public var pages: [Page]
     public var diagnostics: [Diagnostic]
     public var encoding: InputEncoding
+    /// Panels that could not stand where their directive stands and moved to a later page.
+    public var floatedPanels: Int = 0
+    /// The name of the template the article was set with.
+    public var templateName: String = "default"
+
+    /// The typography figures of the article (`--emit report`).
+    public var report: TypographyReport { TypographyReport(pages: pages, panelsMoved: floatedPanels) }
 
     /// The headline as plain text (empty when the article has none).
     public var title: String { document.headline?.string ?? "" }

@@ -69,7 +69,8 @@ public final class Typesetter {
         }
         return Article(
             source: source, document: document, pages: laidOut.pages,
-            diagnostics: decoded.diagnostics + parsed.diagnostics + laidOut.diagnostics, encoding: decoded.encoding)
+            diagnostics: decoded.diagnostics + parsed.diagnostics + laidOut.diagnostics, encoding: decoded.encoding,
+            floatedPanels: laidOut.floatedPanels, templateName: template.name)
     }
 
     /// The assets folder for an input: `--assets`, else `assets/` beside the input file.

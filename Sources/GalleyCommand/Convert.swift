@@ -56,6 +56,18 @@ struct Convert: ParsableCommand {
                 }
                 try plan.write(files, format: format)
             }
+            let emits = shared.emits ?? []
+            if emits.contains("layout") {
+                let json = try LayoutJSON(article: article, dpi: formats.contains(.png) ? dpi : nil).encoded()
+                try plan.writeData(json, suffix: "layout.json")
+            }
+            if emits.contains("report") {
+                let report = article.report
+                FileHandle.standardError.write(Data("\(article.source.path): \(report.summary)\n".utf8))
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                try plan.writeData([UInt8](try encoder.encode(report)), suffix: "report.json")
+            }
             if article.hasErrors { throw ExitCode(1) }
         } catch let error as GalleyError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -98,6 +110,11 @@ struct OutputPlan {
                 self.name = url.deletingPathExtension().lastPathComponent
             }
         }
+    }
+
+    /// Writes `NAME.suffix` beside the pages (in the current folder when pages go to stdout).
+    func writeData(_ bytes: [UInt8], suffix: String) throws {
+        try AtomicFile.write(bytes, to: ((folder ?? ".") as NSString).appendingPathComponent("\(name).\(suffix)"))
     }
 
     func write(_ files: [[UInt8]], format: OutputFormat) throws {

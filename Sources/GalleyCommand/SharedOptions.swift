@@ -28,6 +28,9 @@ struct SharedOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Refuse layouts longer than this many pages.", valueName: "pages"))
     var maxPages: Int = 500
 
+    @Option(help: ArgumentHelp("Also write data beside the pages: layout (NAME.layout.json: every box), report (NAME.report.json: typography figures, also printed).", valueName: "layout,report"))
+    var emit: String?
+
     @Option(help: ArgumentHelp("How to print warnings and errors.", valueName: "human|json"))
     var diagnostics: DiagnosticsStyle = .human
 
@@ -45,8 +48,18 @@ struct SharedOptions: ParsableArguments {
                 throw ValidationError("--assets: '\(assets)' is not a folder")
             }
         }
+        if emits == nil {
+            throw ValidationError("--emit takes layout, report or both (layout,report), not '\(emit ?? "")'")
+        }
         if maxInput <= 0 { throw ValidationError("--max-input must be a positive number of bytes") }
         if maxPages <= 0 { throw ValidationError("--max-pages must be a positive number of pages") }
+    }
+
+    /// What `--emit` asks for; nil when it names something unknown.
+    var emits: Set<String>? {
+        guard let emit else { return [] }
+        let parts = Set(emit.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        return parts.isSubset(of: ["layout", "report"]) && !parts.isEmpty ? parts : nil
     }
 
     var convertOptions: ConvertOptions {

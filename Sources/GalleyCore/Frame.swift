@@ -22,12 +22,15 @@ public struct Frame: Codable, Sendable, Hashable {
     public var role: Role?
     /// Where the frame's content came from in the input, when it came from one place.
     public var span: SourceSpan?
+    /// For a set line: how it was set (adjustment, hyphen, paragraph).
+    public var line: LineInfo?
     public var items: [Positioned]
 
-    public init(size: Size, role: Role? = nil, span: SourceSpan? = nil, items: [Positioned] = []) {
+    public init(size: Size, role: Role? = nil, span: SourceSpan? = nil, line: LineInfo? = nil, items: [Positioned] = []) {
         self.size = size
         self.role = role
         self.span = span
+        self.line = line
         self.items = items
     }
 
@@ -37,6 +40,35 @@ public struct Frame: Codable, Sendable, Hashable {
 
     public mutating func place(_ frame: Frame, at position: Point) {
         items.append(Positioned(position: position, item: .group(frame)))
+    }
+}
+
+/// How a line of text was set: what the typography report and the layout JSON read.
+public struct LineInfo: Codable, Sendable, Hashable {
+    /// The Knuth–Plass adjustment ratio (glue set to width + ratio × stretch or shrink).
+    public var ratio: Double
+    /// The mean word gap over the font's natural space, as a reader of the page measures it
+    /// (1 for a line set at natural spacing; 0 when the line has no gap).
+    public var gapRatio: Double
+    public var isHyphenated: Bool
+    /// Whether this is the last line of its paragraph (set ragged, not justified).
+    public var isLast: Bool
+    /// Whether the line is justified (ends at the measure).
+    public var isJustified: Bool
+    /// Index of the paragraph (block) in the document the line belongs to; -1 for the headline,
+    /// -2 for footnotes.
+    public var paragraph: Int
+    /// Whether the line's content is wider than the measure.
+    public var isOverfull: Bool
+
+    public init(ratio: Double, gapRatio: Double, isHyphenated: Bool, isLast: Bool, isJustified: Bool, paragraph: Int, isOverfull: Bool) {
+        self.ratio = ratio
+        self.gapRatio = gapRatio
+        self.isHyphenated = isHyphenated
+        self.isLast = isLast
+        self.isJustified = isJustified
+        self.paragraph = paragraph
+        self.isOverfull = isOverfull
     }
 }
 

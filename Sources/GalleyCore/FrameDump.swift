@@ -44,6 +44,10 @@ private func fmt(_ v: Double) -> String {
 public struct PlacedFrame: Sendable {
     public var origin: Point
     public var frame: Frame
+    public init(origin: Point, frame: Frame) {
+        self.origin = origin
+        self.frame = frame
+    }
     public var rect: Rect { Rect(origin: origin, size: frame.size) }
 }
 

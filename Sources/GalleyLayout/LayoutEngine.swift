@@ -10,9 +10,12 @@ import GalleyTypography
 public struct LayoutResult: Sendable {
     public var pages: [Page]
     public var diagnostics: [Diagnostic]
-    public init(pages: [Page], diagnostics: [Diagnostic]) {
+    /// Panels that floated away from their directive's place (to a later page).
+    public var floatedPanels: Int
+    public init(pages: [Page], diagnostics: [Diagnostic], floatedPanels: Int = 0) {
         self.pages = pages
         self.diagnostics = diagnostics
+        self.floatedPanels = floatedPanels
     }
 }
 
@@ -49,12 +52,12 @@ public final class LayoutEngine {
             let settings = InlineSettings(
                 style: template.headline.style(color: color, language: document.language), measure: measure,
                 firstLineIndent: 0, justify: false, hyphenator: nil)
-            var lines = setter.set(headline, settings: settings, leading: template.headline.leading)
+            var lines = setter.set(headline, settings: settings, leading: template.headline.leading, paragraph: -1)
             for i in lines.indices { lines[i].frame.role = .headline }
             flow.append(.headline(lines, spaceAfter: template.headlineSpaceAfter))
         }
 
-        for block in document.blocks {
+        for (index, block) in document.blocks.enumerated() {
             switch block {
             case .paragraph(let paragraph):
                 let language = ScriptDetector.language(of: paragraph.text, default: document.language)
@@ -64,7 +67,8 @@ public final class LayoutEngine {
                     justify: template.justify,
                     hyphenator: template.hyphenate ? hyphenators[language] : nil)
                 let notes = paragraph.footnoteRefs.map { (span: $0.span, note: $0.note) }
-                let lines = setter.set(paragraph.text, settings: settings, leading: template.body.leading, notes: notes)
+                let lines = setter.set(
+                    paragraph.text, settings: settings, leading: template.body.leading, notes: notes, paragraph: index)
                 guard !lines.isEmpty else { continue }
                 flow.append(.paragraph(lines, spaceBefore: template.paragraphSpacing))
                 indentNext = true
@@ -86,9 +90,9 @@ public final class LayoutEngine {
             bodyHeight: geometry.size.height - geometry.margins.top - geometry.margins.bottom,
             minimumLines: template.minimumLinesAtPageBreak, footnotes: footnotes,
             footnoteSpaceBefore: template.footnoteSpaceBefore)
-        let contents = filler.fill(flow)
+        let (contents, floated) = filler.fill(flow)
         let finalizer = PageFinalizer(template: template, footnotes: footnotes, shaper: shaper, language: document.language)
-        return LayoutResult(pages: finalizer.finalize(contents), diagnostics: diagnostics)
+        return LayoutResult(pages: finalizer.finalize(contents), diagnostics: diagnostics, floatedPanels: floated)
     }
 
     private func panelWidth(for kind: String) -> Double {
@@ -109,7 +113,7 @@ public final class LayoutEngine {
             style: template.footnote.style(color: template.textColor, language: language), measure: template.measure,
             firstLineIndent: 0, justify: template.justify,
             hyphenator: template.hyphenate ? hyphenators[language] : nil)
-        var lines = setter.set(text, settings: settings, leading: template.footnote.leading)
+        var lines = setter.set(text, settings: settings, leading: template.footnote.leading, paragraph: -2)
         for i in lines.indices { lines[i].frame.role = .line }
         return SetFootnote(lines: lines)
     }

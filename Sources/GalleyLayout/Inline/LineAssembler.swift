@@ -16,6 +16,8 @@ struct LineAssembler {
     let leading: Double
     let notesBySourceOffset: [(span: SourceSpan, note: Int)]
     let shaper: TextShaper
+    /// The paragraph index recorded in each line's `LineInfo`.
+    let paragraph: Int
 
     func assemble(_ breaks: [LineBreak]) -> [SetLine] {
         let items = content.items
@@ -35,6 +37,8 @@ struct LineAssembler {
             var x = 0.0
             var slice: Range<Int>?
             var sliceX = 0.0
+            var gapWidths = 0.0
+            var gapNatural = 0.0
             var bytesOnLine: Range<Int>?
 
             func flushSlice() {
@@ -62,7 +66,10 @@ struct LineAssembler {
                     x += width
                 case .glue(let width, let stretch, let shrink):
                     flushSlice()
-                    x += width + (ratio >= 0 ? ratio * stretch : ratio * shrink)
+                    let set = width + (ratio >= 0 ? ratio * stretch : ratio * shrink)
+                    x += set
+                    gapWidths += set
+                    gapNatural += width
                 case .penalty:
                     break
                 }
@@ -86,6 +93,10 @@ struct LineAssembler {
             let notes = span.map { s in
                 notesBySourceOffset.filter { $0.span.start >= s.start && $0.span.start < s.end }.map(\.note)
             } ?? []
+            frame.line = LineInfo(
+                ratio: lineBreak.ratio, gapRatio: gapNatural > 0 ? gapWidths / gapNatural : 0, isHyphenated: hyphenated,
+                isLast: isLast, isJustified: settings.justify && !isLast, paragraph: paragraph,
+                isOverfull: x > settings.measure + 0.01)
             lines.append(SetLine(frame: frame, notes: notes, ratio: lineBreak.ratio, isHyphenated: hyphenated, isLast: isLast))
             start = lineBreak.position + 1
         }

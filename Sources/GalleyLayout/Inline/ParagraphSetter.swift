@@ -11,7 +11,7 @@ struct ParagraphSetter {
 
     func set(
         _ text: MappedText, settings: InlineSettings, leading: Double,
-        notes: [(span: SourceSpan, note: Int)] = []
+        notes: [(span: SourceSpan, note: Int)] = [], paragraph: Int
     ) -> [SetLine] {
         guard !text.isEmpty else { return [] }
         let content = InlineCollector.collect(text, settings: settings, shaper: shaper)
@@ -22,7 +22,8 @@ struct ParagraphSetter {
         breaker.options.emergencyStretch = settings.style.size * 1.5
         let breaks = breaker.breakLines(content.items, lineWidth: { _ in measure })
         let assembler = LineAssembler(
-            content: content, settings: settings, leading: leading, notesBySourceOffset: notes, shaper: shaper)
+            content: content, settings: settings, leading: leading, notesBySourceOffset: notes, shaper: shaper,
+            paragraph: paragraph)
         return assembler.assemble(breaks)
     }
 }

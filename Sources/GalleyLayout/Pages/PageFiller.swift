@@ -24,7 +24,9 @@ struct PageFiller {
         var isEmpty: Bool { items.isEmpty }
     }
 
-    func fill(_ flow: [FlowElement]) -> [PageContent] {
+    /// The pages, and how many panels could not stand where their directive stands.
+    func fill(_ flow: [FlowElement]) -> (pages: [PageContent], floatedPanels: Int) {
+        var floatedPanels = 0
         var pages: [PageContent] = []
         var page = PageContent()
         var floats: [(Frame, Double)] = []
@@ -92,6 +94,7 @@ struct PageFiller {
                     place(frame, space: space)
                 } else {
                     floats.append((frame, space))
+                    floatedPanels += 1
                 }
 
             case .paragraph(let lines, let spaceBefore):
@@ -127,6 +130,6 @@ struct PageFiller {
             }
         }
         if !page.isEmpty || pages.isEmpty { pages.append(page) }
-        return pages
+        return (pages, floatedPanels)
     }
 }

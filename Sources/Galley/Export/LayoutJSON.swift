@@ -1,0 +1,162 @@
+// Pages as data: every box of the article (headline, paragraphs, lines, footnotes, panels).
+
+import Foundation
+import GalleyCore
+import GalleyLayout
+
+/// The layout JSON (`--emit layout`), schema in docs/layout.schema.json.
+///
+/// Boxes are `[x, y, width, height]` in points with the origin at the page's top left, and,
+/// when a dpi is given, also in pixels of the PNG pages. Lines carry their text, their source
+/// range (UTF-8 byte offsets into the decoded input) and how they were set.
+public struct LayoutJSON: Codable, Sendable {
+    public static let version = 1
+
+    public struct Box: Codable, Sendable {
+        public var kind: String
+        public var box: [Double]
+        public var pixels: [Int]?
+        public var text: String?
+        public var source: [Int]?
+        public var ratio: Double?
+        public var gapRatio: Double?
+        public var hyphenated: Bool?
+        public var paragraph: Int?
+        public var panelKind: String?
+        public var panelId: String?
+        public var generated: Bool?
+    }
+
+    public struct PageEntry: Codable, Sendable {
+        public var number: Int
+        public var width: Double
+        public var height: Double
+        public var boxes: [Box]
+    }
+
+    public var version: Int
+    public var source: String
+    public var template: String
+    public var dpi: Double?
+    public var pages: [PageEntry]
+
+    public init(article: Article, dpi: Double? = nil) {
+        version = Self.version
+        source = article.source.path
+        template = article.templateName
+        self.dpi = dpi
+        pages = article.pages.map { page in
+            PageEntry(
+                number: page.number, width: Self.round(page.size.width), height: Self.round(page.size.height),
+                boxes: Self.boxes(in: page, dpi: dpi))
+        }
+    }
+
+    private static func boxes(in page: Page, dpi: Double?) -> [Box] {
+        var boxes: [Box] = []
+        func box(_ kind: String, _ placed: PlacedFrame) -> Box {
+            let r = placed.rect
+            let pixels = dpi.map { d in
+                [r.minX, r.minY, r.width, r.height].map { Int(($0 * d / 72).rounded()) }
+            }
+            return Box(
+                kind: kind, box: [r.minX, r.minY, r.width, r.height].map(round), pixels: pixels,
+                source: placed.frame.span.map { [$0.start, $0.end] })
+        }
+        let placedLines = page.frame.frames { $0 == .line || $0 == .headline }
+        // Paragraph boxes: the union of the lines of one paragraph on this page.
+        var paragraphs: [Int: Rect] = [:]
+        var order: [Int] = []
+        for line in placedLines {
+            guard let info = line.frame.line, info.paragraph >= 0, line.frame.role == .line else { continue }
+            if let r = paragraphs[info.paragraph] {
+                let u = Rect(
+                    x: min(r.minX, line.rect.minX), y: min(r.minY, line.rect.minY),
+                    width: max(r.maxX, line.rect.maxX) - min(r.minX, line.rect.minX),
+                    height: max(r.maxY, line.rect.maxY) - min(r.minY, line.rect.minY))
+                paragraphs[info.paragraph] = u
+            } else {
+                paragraphs[info.paragraph] = line.rect
+                order.append(info.paragraph)
+            }
+        }
+        let headlineLines = placedLines.filter { $0.frame.role == .headline }
+        if let first = headlineLines.first, let last = headlineLines.last {
+            let r = Rect(x: first.rect.minX, y: first.rect.minY, width: first.rect.width, height: last.rect.maxY - first.rect.minY)
+            var b = box("headline", PlacedFrame(origin: r.origin, frame: Frame(size: r.size)))
+            b.text = headlineLines.map { lineText($0.frame) }.joined(separator: " ")
+            boxes.append(b)
+        }
+        for index in order {
+            guard let r = paragraphs[index] else { continue }
+            var b = box("paragraph", PlacedFrame(origin: r.origin, frame: Frame(size: r.size)))
+            b.paragraph = index
+            boxes.append(b)
+        }
+        for line in placedLines {
+            var b = box(line.frame.role == .headline ? "headline-line" : "line", line)
+            b.text = lineText(line.frame)
+            if let info = line.frame.line {
+                b.ratio = round(info.ratio)
+                b.gapRatio = round(info.gapRatio)
+                b.hyphenated = info.isHyphenated
+                b.paragraph = info.paragraph
+                if info.paragraph == -2 { b.kind = "footnote-line" }
+            }
+            boxes.append(b)
+        }
+        for note in page.frame.frames(where: { $0 == .footnote }) {
+            var b = box("footnote", note)
+            b.text = note.frame.frames(where: { $0 == .line }).map { lineText($0.frame) }.joined(separator: " ")
+            boxes.append(b)
+        }
+        for panel in page.frame.frames(where: { if case .panel = $0 { true } else { false } }) {
+            guard case .panel(let kind, let id) = panel.frame.role else { continue }
+            var b = box("panel", panel)
+            b.panelKind = kind
+            b.panelId = id
+            // Generated panels carry the placeholder mark; real pictures and charts do not.
+            let text = panel.frame.text()
+            b.generated = !containsImage(panel.frame) && (text.contains("МАКЕТ") || text.contains("PLACEHOLDER"))
+            boxes.append(b)
+        }
+        for footer in page.frame.frames(where: { $0 == .footer }) {
+            var b = box("footer", footer)
+            b.text = footer.frame.text()
+            boxes.append(b)
+        }
+        return boxes
+    }
+
+    /// A line's text as a reader gets it: word runs joined by spaces, a final hyphen glued.
+    static func lineText(_ frame: Frame) -> String {
+        var text = ""
+        var lastEnd: Double?
+        for p in frame.items {
+            guard case .text(let run) = p.item else { continue }
+            if let end = lastEnd, p.position.x > end + 0.5, !text.isEmpty { text += " " }
+            text += run.text
+            lastEnd = p.position.x + run.width
+        }
+        return text
+    }
+
+    private static func containsImage(_ frame: Frame) -> Bool {
+        frame.items.contains {
+            switch $0.item {
+            case .image: true
+            case .group(let g): containsImage(g)
+            default: false
+            }
+        }
+    }
+
+    private static func round(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+
+    /// Pretty-printed JSON with sorted keys: stable bytes for the same layout.
+    public func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return [UInt8](try encoder.encode(self))
+    }
+}

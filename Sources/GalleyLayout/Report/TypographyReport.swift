@@ -1,0 +1,83 @@
+// The typography figures of a laid-out article, read from its frame tree.
+
+import GalleyCore
+
+/// How well an article is set: spacing, hyphens, widows and orphans, overfull lines, floats.
+///
+/// Spacing figures use the word gap over the font's natural space (`LineInfo.gapRatio`), the
+/// measure `../shared/tools/spacing.py` reads back from a PDF, over justified body lines.
+public struct TypographyReport: Codable, Sendable, Hashable {
+    public var pages: Int
+    /// Body lines (not headline, footnotes or panels).
+    public var lines: Int
+    public var justifiedLines: Int
+    /// Justified lines whose word gaps exceed 1.5× the natural space.
+    public var looseLines: Int
+    /// … exceed 2×.
+    public var veryLooseLines: Int
+    public var maxGapRatio: Double
+    public var p95GapRatio: Double
+    /// The largest Knuth–Plass adjustment ratio of a justified line.
+    public var maxAdjustmentRatio: Double
+    public var hyphenatedLines: Int
+    public var longestHyphenRun: Int
+    /// A paragraph's last line alone at the head of a page.
+    public var widows: Int
+    /// A paragraph's first line alone at the foot of a page.
+    public var orphans: Int
+    public var overfullLines: Int
+    public var panelsMoved: Int
+
+    public init(pages: [Page], panelsMoved: Int) {
+        var body: [(page: Int, info: LineInfo)] = []
+        for page in pages {
+            for placed in page.frame.frames(where: { $0 == .line }) {
+                if let info = placed.frame.line, info.paragraph >= 0 { body.append((page.number, info)) }
+            }
+        }
+        self.pages = pages.count
+        lines = body.count
+        let justified = body.filter { $0.info.isJustified }.map(\.info.gapRatio).sorted()
+        justifiedLines = justified.count
+        looseLines = justified.filter { $0 > 1.5 }.count
+        veryLooseLines = justified.filter { $0 > 2 }.count
+        maxGapRatio = justified.last ?? 0
+        p95GapRatio = justified.isEmpty ? 0 : justified[Int(0.95 * Double(justified.count - 1))]
+        maxAdjustmentRatio = body.filter { $0.info.isJustified }.map(\.info.ratio).max() ?? 0
+        hyphenatedLines = body.filter { $0.info.isHyphenated }.count
+        var run = 0
+        var longest = 0
+        for line in body {
+            run = line.info.isHyphenated ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        longestHyphenRun = longest
+        overfullLines = body.filter { $0.info.isOverfull }.count
+        // A paragraph split across pages: count its lines per page, in order.
+        var widows = 0
+        var orphans = 0
+        var k = 0
+        while k < body.count {
+            var end = k
+            while end < body.count, body[end].info.paragraph == body[k].info.paragraph { end += 1 }
+            let pieces = Dictionary(grouping: body[k..<end], by: \.page).sorted { $0.key < $1.key }.map(\.value.count)
+            if pieces.count > 1 {
+                if pieces.first! < 2 { orphans += 1 }
+                if pieces.last! < 2 { widows += 1 }
+            }
+            k = end
+        }
+        self.widows = widows
+        self.orphans = orphans
+        self.panelsMoved = panelsMoved
+    }
+
+    /// One line for people: `12 lines, 10 justified, 1 loose (>1.5×), 0 very loose (>2×), …`.
+    public var summary: String {
+        func f(_ v: Double) -> String { String(Double((v * 100).rounded()) / 100) }
+        return "\(pages) page\(pages == 1 ? "" : "s"), \(lines) lines, \(justifiedLines) justified: "
+            + "\(looseLines) loose (>1.5×), \(veryLooseLines) very loose (>2×), p95 \(f(p95GapRatio)), max \(f(maxGapRatio)); "
+            + "\(hyphenatedLines) hyphenated (longest run \(longestHyphenRun)); \(widows) widows, \(orphans) orphans, "
+            + "\(overfullLines) overfull, \(panelsMoved) panel\(panelsMoved == 1 ? "" : "s") moved"
+    }
+}
