@@ -1,0 +1,80 @@
+// --emit layout,report: the boxes and figures written beside the pages.
+
+import Foundation
+import Galley
+import GalleyMarkup
+import Testing
+
+@Suite("pages as data")
+struct LayoutDataTests {
+    /// Converts `input` with --emit layout,report; returns the decoded layout and report.
+    func emit(_ input: URL, png: Bool = false) throws -> (LayoutJSON, [String: Any], ProcessOutput) {
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let formats = png ? "pdf,png" : "pdf"
+        let result = try galley(["convert", input.path, "--format", formats, "--dpi", "100", "-o", folder.path + "/", "--emit", "layout,report"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let name = input.deletingPathExtension().lastPathComponent
+        let layout = try JSONDecoder().decode(LayoutJSON.self, from: Data(contentsOf: folder.appendingPathComponent("\(name).layout.json")))
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("\(name).report.json"))) as? [String: Any] ?? [:]
+        return (layout, report, result)
+    }
+
+    @Test("line texts, joined, give back each paragraph's normalized text; boxes lie in their page")
+    func linesGiveTheText() throws {
+        let sample = Paths.samples.appendingPathComponent("ru-naberezhnaya.txt")
+        let (layout, _, _) = try emit(sample, png: true)
+        #expect(layout.version == 1)
+        #expect(layout.dpi == 100)
+        var byParagraph: [Int: [String]] = [:]
+        for page in layout.pages {
+            for box in page.boxes {
+                let r = box.box
+                #expect(r[0] >= 0 && r[1] >= 0 && r[0] + r[2] <= page.width + 0.01 && r[1] + r[3] <= page.height + 0.01)
+                #expect(box.pixels?.count == 4)
+                if box.kind == "line", let p = box.paragraph, let text = box.text { byParagraph[p, default: []].append(text) }
+            }
+        }
+        let parsed = MarkupParser().parse(try String(contentsOf: sample, encoding: .utf8)).document.normalized()
+        for (index, block) in parsed.blocks.enumerated() {
+            guard case .paragraph(let paragraph) = block else { continue }
+            let lines = try #require(byParagraph[index], "paragraph \(index) has lines")
+            // Join: a line ending in a hyphen continues the word on the next line.
+            var joined = ""
+            for line in lines {
+                if joined.hasSuffix("-"), !paragraph.text.string.contains(String(joined.split(separator: " ").last ?? "")) {
+                    joined.removeLast()
+                } else if !joined.isEmpty && !joined.hasSuffix("-") {
+                    joined += " "
+                }
+                joined += line
+            }
+            let normalize = { (s: String) in s.replacingOccurrences(of: "\u{00A0}", with: " ") }
+            #expect(normalize(joined) == normalize(paragraph.text.string))
+        }
+    }
+
+    @Test("every line's source range points at its words in the input")
+    func sourceRanges() throws {
+        let sample = Paths.samples.appendingPathComponent("en-harbour-ferries.txt")
+        let bytes = Array(try Data(contentsOf: sample))
+        let (layout, _, _) = try emit(sample)
+        for box in layout.pages.flatMap(\.boxes) where box.kind == "line" {
+            let source = try #require(box.source)
+            let original = String(decoding: bytes[source[0]..<source[1]], as: UTF8.self)
+            let firstWord = (box.text ?? "").split(whereSeparator: { !$0.isLetter && !$0.isNumber }).first.map(String.init) ?? ""
+            #expect(original.contains(firstWord), "'\(firstWord)' in '\(original)'")
+        }
+    }
+
+    @Test("panels are boxes with their kind, id and whether they are generated")
+    func panels() throws {
+        let (layout, report, result) = try emit(Paths.samples.appendingPathComponent("ru-naberezhnaya.txt"))
+        let panels = layout.pages.flatMap(\.boxes).filter { $0.kind == "panel" }
+        #expect(panels.map(\.panelKind) == ["biginfographic", "image", "movie", "gallery", "poll"])
+        #expect(panels.allSatisfy { $0.generated == true })
+        #expect((report["justifiedLines"] as? Int ?? 0) > 5)
+        #expect(report["widows"] as? Int == 0 && report["orphans"] as? Int == 0)
+        #expect(result.stderr.contains("justified"), "the report is printed")
+    }
+}
