@@ -29,6 +29,7 @@ public final class LayoutEngine {
     private let hyphenators: [String: Hyphenator]
     private let setter: ParagraphSetter
     private let panelStyle: PanelStyle
+    private var metadata: [String: String] = [:]
 
     /// - Parameter hyphenators: by language (`ru`, `en`), loaded before threads start.
     public init(template: Template, shaper: TextShaper, hyphenators: [String: Hyphenator], panelStyle: PanelStyle = PanelStyle()) {
@@ -40,7 +41,9 @@ public final class LayoutEngine {
     }
 
     /// Lays `document` out; directives find their real material in `assets` when given.
-    public func layout(_ document: Document, assets: AssetLibrary? = nil) -> LayoutResult {
+    /// - Parameter metadata: values for header and footer fields (`source`, `date`).
+    public func layout(_ document: Document, assets: AssetLibrary? = nil, metadata: [String: String] = [:]) -> LayoutResult {
+        self.metadata = metadata
         let panels = PanelFactory(style: panelStyle, shaper: shaper, assets: assets)
         var diagnostics: [Diagnostic] = []
         let color = template.textColor
@@ -52,7 +55,9 @@ public final class LayoutEngine {
             let settings = InlineSettings(
                 style: template.headline.style(color: color, language: document.language), measure: measure,
                 firstLineIndent: 0, justify: false, hyphenator: nil)
-            var lines = setter.set(headline, settings: settings, leading: template.headline.leading, paragraph: -1)
+            var settingsAcross = settings
+            settingsAcross.measure = template.textWidth
+            var lines = setter.set(headline, settings: settingsAcross, leading: template.headline.leading, paragraph: -1)
             for i in lines.indices { lines[i].frame.role = .headline }
             flow.append(.headline(lines, spaceAfter: template.headlineSpaceAfter))
         }
@@ -76,28 +81,41 @@ public final class LayoutEngine {
                 let request = PanelRequest(
                     kind: directive.kind, id: directive.id, caption: directive.attributes["caption"],
                     language: document.language, span: directive.span)
-                let result = panels.makePanel(request, width: panelWidth(for: directive.kind))
+                let width = panelWidth(for: directive.kind)
+                let result = panels.makePanel(request, width: width)
                 diagnostics += result.diagnostics
                 // The next paragraph keeps its indent: the panel may float away from here,
                 // and the indent is what still marks the paragraph break then.
-                flow.append(.panel(result.frame, spaceAround: template.panelSpacing))
+                flow.append(.panel(result.frame, spaceAround: template.panelSpacing, spans: width > measure + 0.01))
             }
         }
 
         let footnotes = document.footnotes.map { note in setFootnote(note, language: document.language) }
         let geometry = template.page
         let filler = PageFiller(
-            bodyHeight: geometry.size.height - geometry.margins.top - geometry.margins.bottom,
-            minimumLines: template.minimumLinesAtPageBreak, footnotes: footnotes,
+            textHeight: template.textHeight - headerSpace, columns: max(1, geometry.columns), columnWidth: measure,
+            gutter: geometry.gutter, minimumLines: template.minimumLinesAtPageBreak, footnotes: footnotes,
             footnoteSpaceBefore: template.footnoteSpaceBefore)
         let (contents, floated) = filler.fill(flow)
-        let finalizer = PageFinalizer(template: template, footnotes: footnotes, shaper: shaper, language: document.language)
+        let finalizer = PageFinalizer(
+            template: template, footnotes: footnotes, shaper: shaper, language: document.language,
+            fields: fields(document), headerSpace: headerSpace)
         return LayoutResult(pages: finalizer.finalize(contents), diagnostics: diagnostics, floatedPanels: floated)
+    }
+
+    /// Room kept at the top of the text block for the running header (pages after the first
+    /// keep it too, so columns line up from page to page).
+    private var headerSpace: Double { template.header.isEmpty ? 0 : template.folio.leading * 2 }
+
+    /// Values for the header and footer fields.
+    private func fields(_ document: Document) -> [String: String] {
+        ["title": document.headline?.string ?? "", "source": metadata["source"] ?? "", "date": metadata["date"] ?? ""]
     }
 
     private func panelWidth(for kind: String) -> Double {
         switch PanelKind(kind).span {
-        case .fullWidth, .column: template.measure
+        case .fullWidth: template.textWidth
+        case .column: template.measure
         case .halfColumn: template.measure / 2
         }
     }

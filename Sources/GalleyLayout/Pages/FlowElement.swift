@@ -4,12 +4,12 @@ import GalleyCore
 
 /// One element of the article's flow, already set into lines or drawn as a panel.
 enum FlowElement {
-    /// The headline's lines: kept together and with what follows.
+    /// The headline's lines: across all columns, kept with what follows.
     case headline([SetLine], spaceAfter: Double)
-    /// A paragraph's lines, split across pages with widow and orphan control.
+    /// A paragraph's lines, split across columns and pages with widow and orphan control.
     case paragraph([SetLine], spaceBefore: Double)
-    /// A panel: never split; floats to the next page when it does not fit.
-    case panel(Frame, spaceAround: Double)
+    /// A panel: never split. `spans` panels go across all columns; others stand in a column.
+    case panel(Frame, spaceAround: Double, spans: Bool)
 }
 
 /// A footnote set into lines, with its height.

@@ -1,135 +1,302 @@
-// Run (pages): pour the flow into pages, with widows, orphans, floats and footnotes.
+// Run (pages): pour the flow into columns and pages, with widows, orphans, floats, footnotes.
 
 import GalleyCore
 
-/// Fills pages with the flow's elements, one column per page.
+/// Fills pages of one or more columns with the flow's elements.
 ///
-/// Lines go down the page until the next one would not fit above the footnotes of the page.
-/// Paragraphs keep at least `minimumLines` lines at the foot and the head of a page; a
-/// headline takes the first lines of what follows with it; a panel that does not fit where
-/// its directive stands floats to the top of the next page while the text goes on filling
-/// this one; a footnote goes to the foot of the page of its mark (the line carrying the mark
-/// moves to the next page when its note would not fit).
+/// A page is a stack of bands: spanning items (the headline, big panels) across the text
+/// width, and column sections below them. Lines go down a column until the next one would not
+/// fit above the column's footnotes, then on to the next column, then to the next page. A
+/// paragraph keeps at least `minimumLines` lines at the foot and head of a column; the headline
+/// takes the first lines of the text with it; a panel that does not fit where its directive
+/// stands floats to the top of the next column or page while the text goes on; a spanning
+/// panel in the middle of the text closes the column section above it, which is balanced, and
+/// the columns start again below it. The last section of the article is balanced too. A
+/// footnote goes to the foot of the column of its mark.
 struct PageFiller {
-    let bodyHeight: Double
+    let textHeight: Double
+    let columns: Int
+    let columnWidth: Double
+    let gutter: Double
     let minimumLines: Int
     let footnotes: [SetFootnote]
     let footnoteSpaceBefore: Double
 
-    /// One page's content before finalizing: body items in body coordinates, and notes.
+    /// A placed item in text-block coordinates, with the column it stands in (nil: spanning).
+    struct Placed {
+        var item: Positioned
+        var column: Int?
+        var height: Double
+        var notes: [Int]
+        /// Space kept above the item when it is not first in its column.
+        var spaceBefore: Double
+    }
+
+    /// One page's content before finalizing.
     struct PageContent {
-        var items: [Positioned] = []
-        var notes: [Int] = []
-        var y = 0.0
-        var isEmpty: Bool { items.isEmpty }
+        var placed: [Placed] = []
+        /// Footnotes per column.
+        var notes: [[Int]]
+        var isEmpty: Bool { placed.isEmpty }
+        init(columns: Int) { notes = Array(repeating: [], count: columns) }
     }
 
     /// The pages, and how many panels could not stand where their directive stands.
     func fill(_ flow: [FlowElement]) -> (pages: [PageContent], floatedPanels: Int) {
-        var floatedPanels = 0
-        var pages: [PageContent] = []
-        var page = PageContent()
-        var floats: [(Frame, Double)] = []
-
-        func footnoteHeight(_ notes: [Int]) -> Double {
-            guard !notes.isEmpty else { return 0 }
-            return footnoteSpaceBefore + notes.reduce(0) { $0 + footnotes[$1].height }
-        }
-        func available(adding notes: [Int] = []) -> Double {
-            bodyHeight - footnoteHeight(page.notes + notes.filter { !page.notes.contains($0) })
-        }
-        func placeFloats() {
-            while let (frame, space) = floats.first {
-                let needed = frame.size.height + (page.isEmpty ? 0 : space)
-                guard page.isEmpty || page.y + needed <= available() else { break }
-                place(frame, space: space)
-                floats.removeFirst()
-            }
-        }
-        func newPage() {
-            pages.append(page)
-            page = PageContent()
-            placeFloats()
-        }
-        func place(_ frame: Frame, space: Double) {
-            if !page.isEmpty { page.y += space }
-            page.items.append(Positioned(position: Point(x: 0, y: page.y), item: .group(frame)))
-            page.y += frame.size.height
-            if case .panel = frame.role { page.y += space }
-        }
-        func place(_ line: SetLine) {
-            page.items.append(Positioned(position: Point(x: 0, y: page.y), item: .group(line.frame)))
-            page.y += line.height
-            for note in line.notes where !page.notes.contains(note) { page.notes.append(note) }
-        }
-        /// How many of `lines` fit on the current page from its cursor.
-        func fitting(_ lines: ArraySlice<SetLine>, spaceBefore: Double) -> Int {
-            var y = page.y + spaceBefore
-            var notes: [Int] = []
-            var n = 0
-            for line in lines {
-                notes += line.notes
-                y += line.height
-                if y > available(adding: notes) + 0.001 { break }
-                n += 1
-            }
-            return n
-        }
-
+        var state = FillState(filler: self)
         for (index, element) in flow.enumerated() {
             switch element {
             case .headline(let lines, let spaceAfter):
-                // Keep the headline with the first lines of what follows.
-                var needed = lines.reduce(0) { $0 + $1.height } + spaceAfter
+                var keep = 0.0
                 if index + 1 < flow.count, case .paragraph(let next, _) = flow[index + 1] {
-                    needed += next.prefix(minimumLines).reduce(0) { $0 + $1.height }
+                    keep = next.prefix(minimumLines).reduce(0) { $0 + $1.height }
                 }
-                if !page.isEmpty, page.y + needed > available() { newPage() }
-                for line in lines { place(line) }
-                page.y += spaceAfter
-
-            case .panel(let frame, let space):
-                let needed = frame.size.height + (page.isEmpty ? 0 : space)
-                if floats.isEmpty, page.isEmpty || page.y + needed <= available() {
-                    place(frame, space: space)
+                state.placeSpanning(lines.map { ($0.frame, $0.height) }, spaceAfter: spaceAfter, keepBelow: keep, floats: false)
+            case .panel(let frame, let space, let spans):
+                if spans {
+                    state.placeSpanning([(frame, frame.size.height)], spaceAfter: space, keepBelow: 0, floats: true)
                 } else {
-                    floats.append((frame, space))
-                    floatedPanels += 1
+                    state.placeColumnPanel(frame, space: space)
                 }
-
             case .paragraph(let lines, let spaceBefore):
-                var rest = lines[...]
-                var first = true
-                while !rest.isEmpty {
-                    let space = first && !page.isEmpty ? spaceBefore : 0
-                    var n = fitting(rest, spaceBefore: space)
-                    if n < rest.count {
-                        // Widows: leave at least `minimumLines` for the next page.
-                        if rest.count - n < minimumLines { n = rest.count - minimumLines }
-                        // Orphans: do not leave fewer than `minimumLines` at the foot.
-                        if n < minimumLines && n < rest.count { n = 0 }
-                        // An empty page must make progress whatever the rules say.
-                        if n <= 0 && page.isEmpty { n = max(1, min(rest.count, fitting(rest, spaceBefore: 0))) }
-                    }
-                    if n > 0 {
-                        page.y += space
-                        for line in rest.prefix(n) { place(line) }
-                        rest = rest.dropFirst(n)
-                        first = false
-                    }
-                    if !rest.isEmpty { newPage() }
-                }
+                state.placeParagraph(lines, spaceBefore: spaceBefore)
             }
         }
-        // Floats still waiting get pages of their own.
-        while !floats.isEmpty {
-            if !page.isEmpty { newPage() } else { placeFloats() }
-            if page.isEmpty, let (frame, space) = floats.first {
-                place(frame, space: space)
-                floats.removeFirst()
+        state.finish()
+        return (state.pages, state.floatedPanels)
+    }
+}
+
+/// The moving parts of filling: the page being filled, its band and column cursors, floats.
+private struct FillState {
+    let filler: PageFiller
+    var pages: [PageFiller.PageContent] = []
+    var page: PageFiller.PageContent
+    /// Where the current column section starts.
+    var bandTop = 0.0
+    /// The cursor in each column of the current section.
+    var cursors: [Double]
+    var column = 0
+    /// Index in `page.placed` where the current section's column items start.
+    var sectionStart = 0
+    var columnFloats: [(Frame, Double)] = []
+    var spanningFloats: [(Frame, Double)] = []
+    var floatedPanels = 0
+
+    init(filler: PageFiller) {
+        self.filler = filler
+        page = PageFiller.PageContent(columns: filler.columns)
+        cursors = Array(repeating: 0, count: filler.columns)
+    }
+
+    var sectionIsEmpty: Bool { page.placed.count == sectionStart }
+
+    func noteHeight(_ notes: [Int]) -> Double {
+        notes.isEmpty ? 0 : filler.footnoteSpaceBefore + notes.reduce(0) { $0 + filler.footnotes[$1].height }
+    }
+    /// The lowest y a column's content may reach, given its notes and `adding` more.
+    func bottom(of c: Int, adding notes: [Int] = []) -> Double {
+        let all = page.notes[c] + notes.filter { !page.notes[c].contains($0) }
+        return filler.textHeight - noteHeight(all)
+    }
+    func x(of c: Int) -> Double { Double(c) * (filler.columnWidth + filler.gutter) }
+
+    mutating func newPage() {
+        pages.append(page)
+        page = PageFiller.PageContent(columns: filler.columns)
+        bandTop = 0
+        cursors = Array(repeating: 0, count: filler.columns)
+        column = 0
+        sectionStart = 0
+        let spanning = spanningFloats
+        spanningFloats = []
+        for (frame, space) in spanning {
+            placeSpanning([(frame, frame.size.height)], spaceAfter: space, keepBelow: 0, floats: true)
+        }
+        placeColumnFloats()
+    }
+
+    mutating func nextColumn() {
+        if column + 1 < filler.columns {
+            column += 1
+            placeColumnFloats()
+        } else {
+            newPage()
+        }
+    }
+
+    mutating func placeColumnFloats() {
+        while let (frame, space) = columnFloats.first {
+            let top = cursors[column]
+            let needed = frame.size.height + (top > bandTop ? space : 0)
+            guard top == bandTop || top + needed <= bottom(of: column) else { return }
+            columnFloats.removeFirst()
+            put(frame, height: frame.size.height, space: space)
+        }
+    }
+
+    /// Places a frame at the cursor of the current column.
+    mutating func put(_ frame: Frame, height: Double, space: Double, notes: [Int] = []) {
+        let gap = cursors[column] > bandTop ? space : 0
+        cursors[column] += gap
+        page.placed.append(
+            PageFiller.Placed(
+                item: Positioned(position: Point(x: x(of: column), y: cursors[column]), item: .group(frame)), column: column,
+                height: height, notes: notes, spaceBefore: space))
+        cursors[column] += height
+        for note in notes where !page.notes[column].contains(note) { page.notes[column].append(note) }
+    }
+
+    mutating func placeColumnPanel(_ frame: Frame, space: Double) {
+        let top = cursors[column]
+        let needed = frame.size.height + (top > bandTop ? space : 0)
+        if columnFloats.isEmpty && (top == bandTop || top + needed <= bottom(of: column)) {
+            put(frame, height: frame.size.height, space: space)
+            if frame.size.height > 0 { cursors[column] += top > bandTop ? 0 : 0 }
+        } else {
+            columnFloats.append((frame, space))
+            floatedPanels += 1
+        }
+    }
+
+    /// Spanning items: on a page whose columns are still empty they go on top; otherwise the
+    /// section above is balanced and they go below it, or (floats) to the next page.
+    mutating func placeSpanning(_ items: [(Frame, Double)], spaceAfter: Double, keepBelow: Double, floats: Bool) {
+        let height = items.reduce(0) { $0 + $1.1 }
+        if !sectionIsEmpty {
+            let sectionBottom = balanceSection()
+            let top = sectionBottom + spaceAfter
+            if top + height + keepBelow <= filler.textHeight - (page.notes.map(noteHeight).max() ?? 0) {
+                bandTop = top
+            } else if floats {
+                spanningFloats.append(items[0])
+                floatedPanels += 1
+                // The columns go on below the balanced section.
+                bandTop = sectionBottom + spaceAfter
+                cursors = Array(repeating: bandTop, count: filler.columns)
+                column = 0
+                sectionStart = page.placed.count
+                return
+            } else {
+                newPage()
+            }
+        } else if bandTop > 0, bandTop + height + keepBelow > filler.textHeight {
+            if floats {
+                spanningFloats.append(items[0])
+                floatedPanels += 1
+                return
+            }
+            newPage()
+        }
+        var y = bandTop
+        for (frame, h) in items {
+            page.placed.append(
+                PageFiller.Placed(
+                    item: Positioned(position: Point(x: 0, y: y), item: .group(frame)), column: nil, height: h, notes: [],
+                    spaceBefore: 0))
+            y += h
+        }
+        bandTop = y + spaceAfter
+        cursors = Array(repeating: bandTop, count: filler.columns)
+        column = 0
+        sectionStart = page.placed.count
+    }
+
+    mutating func placeParagraph(_ lines: [SetLine], spaceBefore: Double) {
+        var rest = lines[...]
+        var first = true
+        while !rest.isEmpty {
+            let atTop = cursors[column] == bandTop
+            let space = first && !atTop ? spaceBefore : 0
+            var n = fitting(rest, spaceBefore: space)
+            if n < rest.count {
+                if rest.count - n < filler.minimumLines { n = rest.count - filler.minimumLines }
+                if n < filler.minimumLines && n < rest.count { n = 0 }
+                if n <= 0 && atTop { n = max(1, min(rest.count, fitting(rest, spaceBefore: 0))) }
+            }
+            if n > 0 {
+                cursors[column] += space
+                for line in rest.prefix(n) { put(line.frame, height: line.height, space: 0, notes: line.notes) }
+                rest = rest.dropFirst(n)
+                first = false
+            }
+            if !rest.isEmpty { nextColumn() }
+        }
+    }
+
+    func fitting(_ lines: ArraySlice<SetLine>, spaceBefore: Double) -> Int {
+        var y = cursors[column] + spaceBefore
+        var notes: [Int] = []
+        var n = 0
+        for line in lines {
+            notes += line.notes
+            y += line.height
+            if y > bottom(of: column, adding: notes) + 0.001 { break }
+            n += 1
+        }
+        return n
+    }
+
+    /// Redistributes the current section's column items over the columns so that their heights
+    /// are even (the shortest height that holds them, in order); returns the section's bottom.
+    mutating func balanceSection() -> Double {
+        let items = Array(page.placed[sectionStart...])
+        guard filler.columns > 1, !items.isEmpty else { return cursors.max() ?? bandTop }
+        let heights = items.map(\.height)
+        let limit = filler.textHeight - bandTop
+        func columnsNeeded(_ capacity: Double) -> Int {
+            var count = 1
+            var used = 0.0
+            for h in heights {
+                if used + h > capacity + 0.001 && used > 0 {
+                    count += 1
+                    used = 0
+                }
+                used += h
+            }
+            return count
+        }
+        var low = heights.max() ?? 0
+        var high = max(low, cursors.map { $0 - bandTop }.max() ?? 0)
+        guard columnsNeeded(high) <= filler.columns else { return cursors.max() ?? bandTop }
+        for _ in 0..<30 {
+            let mid = (low + high) / 2
+            if columnsNeeded(mid) <= filler.columns { high = mid } else { low = mid }
+        }
+        let capacity = min(high, limit)
+        var c = 0
+        var y = bandTop
+        var notes = Array(repeating: [Int](), count: filler.columns)
+        var placed: [PageFiller.Placed] = []
+        for var item in items {
+            if y - bandTop + item.height > capacity + 0.001 && y > bandTop && c + 1 < filler.columns {
+                c += 1
+                y = bandTop
+            }
+            item.column = c
+            item.item.position = Point(x: x(of: c), y: y)
+            y += item.height
+            for n in item.notes where !notes[c].contains(n) { notes[c].append(n) }
+            placed.append(item)
+        }
+        page.placed.replaceSubrange(sectionStart..., with: placed)
+        // Notes of earlier sections stay; this section's notes follow their lines.
+        let sectionNotes = Set(items.flatMap(\.notes))
+        for k in 0..<filler.columns {
+            page.notes[k] = page.notes[k].filter { !sectionNotes.contains($0) } + notes[k]
+        }
+        return bandTop + (placed.map { $0.item.position.y + $0.height }.max() ?? bandTop) - bandTop
+    }
+
+    mutating func finish() {
+        if !sectionIsEmpty { _ = balanceSection() }
+        while !columnFloats.isEmpty || !spanningFloats.isEmpty {
+            newPage()
+            while let (frame, space) = columnFloats.first {
+                columnFloats.removeFirst()
+                put(frame, height: frame.size.height, space: space)
             }
         }
         if !page.isEmpty || pages.isEmpty { pages.append(page) }
-        return (pages, floatedPanels)
     }
 }

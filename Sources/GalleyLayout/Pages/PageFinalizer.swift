@@ -1,64 +1,82 @@
-// Finalize (pages): body, footnotes and folio placed on the page within its margins.
+// Finalize (pages): bands and columns, footnotes, header and footer placed within the margins.
 
+import Foundation
 import GalleyCore
 import GalleyText
 
-/// Places filled page content onto pages: the body at the margins, footnotes at the foot of
-/// the text block under a short rule, and the folio (page number) in the bottom margin.
+/// Places filled page content onto pages: the text block at the margins, each column's
+/// footnotes at its foot under a short rule, the running header (not on the first page) and
+/// the footer in the margins.
 struct PageFinalizer {
     let template: Template
     let footnotes: [SetFootnote]
     let shaper: TextShaper
     let language: String
+    /// Values for `{title}`, `{source}`, `{date}`.
+    let fields: [String: String]
+    let headerSpace: Double
 
     func finalize(_ contents: [PageFiller.PageContent]) -> [Page] {
         let geometry = template.page
-        let bodyOrigin = Point(x: geometry.margins.left, y: geometry.margins.top)
-        let bodyBottom = geometry.size.height - geometry.margins.bottom
+        let blockOrigin = Point(x: geometry.margins.left, y: geometry.margins.top + headerSpace)
+        let blockHeight = template.textHeight - headerSpace
         return contents.enumerated().map { index, content in
             var frame = Frame(size: geometry.size)
-            var column = Frame(
-                size: Size(width: template.measure, height: bodyBottom - bodyOrigin.y), role: .column,
-                items: content.items)
-            if !content.notes.isEmpty {
-                let height = content.notes.reduce(0) { $0 + footnotes[$1].height }
-                var y = column.size.height - height
-                let ruleY = y - template.footnoteSpaceBefore / 2
-                column.place(
+            var block = Frame(size: Size(width: template.textWidth, height: blockHeight), role: .column)
+            block.items = content.placed.map(\.item)
+            for (column, notes) in content.notes.enumerated() where !notes.isEmpty {
+                let x = Double(column) * (template.measure + geometry.gutter)
+                let height = notes.reduce(0) { $0 + footnotes[$1].height }
+                var y = blockHeight - height
+                block.place(
                     .shape(.line(to: Point(x: template.measure / 4, y: 0), stroke: Stroke(color: template.ruleColor, width: 0.5))),
-                    at: Point(x: 0, y: ruleY))
-                for note in content.notes {
-                    var noteFrame = Frame(
-                        size: Size(width: template.measure, height: footnotes[note].height), role: .footnote)
+                    at: Point(x: x, y: y - template.footnoteSpaceBefore / 2))
+                for note in notes {
+                    var noteFrame = Frame(size: Size(width: template.measure, height: footnotes[note].height), role: .footnote)
                     var lineY = 0.0
                     for line in footnotes[note].lines {
                         noteFrame.place(line.frame, at: Point(x: 0, y: lineY))
                         lineY += line.height
                     }
                     noteFrame.span = footnotes[note].lines.compactMap(\.frame.span).reduce(nil) { $0?.union($1) ?? $1 }
-                    column.place(noteFrame, at: Point(x: 0, y: y))
+                    block.place(noteFrame, at: Point(x: x, y: y))
                     y += noteFrame.size.height
                 }
             }
-            frame.place(column, at: bodyOrigin)
-            if let folio = folio(number: index + 1, of: contents.count) {
-                frame.place(folio, at: Point(x: 0, y: bodyBottom + template.folio.leading * 2))
+            frame.place(block, at: blockOrigin)
+            let number = index + 1
+            if index > 0, let header = runningLine(template.header, number: number, of: contents.count, role: .header) {
+                frame.place(header, at: Point(x: 0, y: geometry.margins.top))
+                frame.place(
+                    .shape(.line(to: Point(x: template.textWidth, y: 0), stroke: Stroke(color: template.ruleColor, width: 0.4))),
+                    at: Point(x: geometry.margins.left, y: geometry.margins.top + template.folio.leading * 1.3))
             }
-            return Page(number: index + 1, size: geometry.size, frame: frame)
+            let footerY = geometry.size.height - geometry.margins.bottom + template.folio.leading * 2
+            if let footer = runningLine(template.footer, number: number, of: contents.count, role: .footer) {
+                frame.place(footer, at: Point(x: 0, y: footerY))
+            }
+            return Page(number: number, size: geometry.size, frame: frame)
         }
     }
 
-    /// The footer line, centred on the text block, as a frame of role `.footer`.
-    private func folio(number: Int, of total: Int) -> Frame? {
-        let text = template.footer
-            .replacingOccurrences(of: "{page}", with: String(number))
-            .replacingOccurrences(of: "{pages}", with: String(total))
+    /// A header or footer line with its fields filled in, centred on the text block.
+    private func runningLine(_ pattern: String, number: Int, of total: Int, role: Role) -> Frame? {
+        var text = pattern
+        for (key, value) in fields.merging(["page": String(number), "pages": String(total)], uniquingKeysWith: { $1 }) {
+            text = text.replacingOccurrences(of: "{\(key)}", with: value)
+        }
+        text = text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return nil }
         let style = template.folio.style(color: template.textColor, language: language)
         let shaped = shaper.shape(text, style: style)
-        let (runs, width) = shaped.glyphRuns(in: 0..<shaped.utf8.count)
-        var frame = Frame(size: Size(width: template.page.size.width, height: template.folio.leading), role: .footer)
-        let x = template.page.margins.left + (template.measure - width) / 2
+        var (runs, width) = shaped.glyphRuns(in: 0..<shaped.utf8.count)
+        if width > template.textWidth {
+            // A long title or source: cut it at the text width rather than run off the page.
+            let cut = shaper.shape(String(text.prefix(max(1, Int(Double(text.count) * template.textWidth / width) - 1))) + "…", style: style)
+            (runs, width) = cut.glyphRuns(in: 0..<cut.utf8.count)
+        }
+        var frame = Frame(size: Size(width: template.page.size.width, height: template.folio.leading), role: role)
+        let x = template.page.margins.left + (template.textWidth - width) / 2
         for run in runs { frame.place(.text(run), at: Point(x: x, y: shaped.ascent)) }
         return frame
     }

@@ -15,7 +15,11 @@ public struct Template: Sendable, Hashable {
     public var body = TextSpec(family: "PT Serif, DejaVu Serif", size: 11, leading: 14)
     public var headline = TextSpec(family: "PT Serif, DejaVu Serif", size: 22, leading: 25.5, weight: .bold)
     public var footnote = TextSpec(family: "PT Serif, DejaVu Serif", size: 8.5, leading: 10.5)
+    /// Header and footer lines.
     public var folio = TextSpec(family: "PT Sans, DejaVu Sans", size: 8.5, leading: 10)
+    public var caption = TextSpec(family: "PT Serif, DejaVu Serif", size: 9, leading: 11.7)
+    /// Panel labels and chart text.
+    public var label = TextSpec(family: "PT Sans, DejaVu Sans", size: 8.5, leading: 10, weight: .bold)
 
     /// First-line indent of paragraphs, in ems of the body size. The first paragraph after
     /// the headline is not indented (the common custom of book and news setting).
@@ -37,19 +41,36 @@ public struct Template: Sendable, Hashable {
 
     public var textColor = Color(red: 0.08, green: 0.08, blue: 0.08)
     public var ruleColor = Color(red: 0.55, green: 0.55, blue: 0.55)
-    /// Footer text; `{page}` and `{pages}` are replaced.
+    /// Running header, not on the first page; `{title}`, `{page}`, `{pages}`, `{date}` and
+    /// `{source}` are replaced. Empty: no header.
+    public var header: String = ""
+    /// Footer text, with the same fields as the header.
     public var footer: String = "{page}"
+    /// Panel colours (series order) as `#rrggbb`; empty keeps the panels' own palette.
+    public var palette: [Color] = []
+    /// Panel labels by `language.kind` (`ru.infographic = "Графика"`).
+    public var labels: [String: String] = [:]
 
     public init() {}
 
-    /// The width of the text block, in points.
-    public var measure: Double { page.size.width - page.margins.left - page.margins.right }
+    /// The width of the text block, in points (all columns and gutters).
+    public var textWidth: Double { page.size.width - page.margins.left - page.margins.right }
+    /// The width of one column: the measure running text is set to.
+    public var measure: Double {
+        let n = Double(max(1, page.columns))
+        return (textWidth - page.gutter * (n - 1)) / n
+    }
+    /// The height of the text block, in points.
+    public var textHeight: Double { page.size.height - page.margins.top - page.margins.bottom }
 }
 
 /// Page size and margins, in points.
 public struct PageGeometry: Sendable, Hashable {
     public var size = Size(width: 595.276, height: 841.89)  // A4: 210 × 297 mm
     public var margins = Margins(top: 56, right: 56, bottom: 56, left: 56)
+    public var columns = 1
+    /// Space between columns, in points.
+    public var gutter = 14.0
     public init() {}
 }
 

@@ -1,56 +1,154 @@
-// Dashes: a spaced hyphen between words is an em dash; number ranges take an en dash.
+// Dashes: em dashes between words, en dashes in number ranges, the dash of dialogue.
 
-import GalleyCore
-
-/// Sets dashes by custom.
-///
-/// - ` - `, ` – ` or ` — ` between words → a no-break space, `—`, a space: the dash never
-///   starts a line (Russian custom; galley applies it to English too).
-/// - A hyphen or dash opening a paragraph (dialogue) → `—` and a no-break space.
-/// - A range of two numbers (`1941-1945`, `10–15`) → an en dash without spaces; a number
-///   joined to a word (`2-й`), or a chain of several hyphens (`8-800-555`) stays as written.
-/// - Hyphens inside words (`Ту-154`, `из-за`) are never touched.
-enum Dashes {
-    static func apply(_ t: inout MappedText, russian: Bool) {
-        let protected = Protected.ranges(in: t)
-        var s = t.scalars
-        var offsets = t.offsets
-        let dashes: Set<Unicode.Scalar> = ["-", "–", "—"]
-        var i = 0
-        while i < s.count {
-            defer { i += 1 }
-            guard dashes.contains(s[i]), !Protected.contains(protected, i) else { continue }
-            let spacedBefore = i > 0 && s[i - 1] == " "
-            let spacedAfter = i + 1 < s.count && s[i + 1] == " "
-            if i == 0, spacedAfter {
-                s[0] = "—"
-                s[1] = "\u{00A0}"
-            } else if spacedBefore && spacedAfter {
-                s[i - 1] = "\u{00A0}"
-                s[i] = "—"
-            } else if s[i] != "—", isNumberRange(s, at: i) {
-                s[i] = "–"
+extension Normalization {
+    /// Sets dashes by custom, outside protected spans. Hyphens inside words (`Ту-154`, `из-за`,
+    /// `кто-то`, `2-й`, `Воздушно-космических`) are never touched.
+    ///
+    /// 1. U+2010 HYPHEN (missing from PT Serif) becomes `-`, U+2012 FIGURE DASH becomes `–`.
+    /// 2. **Dialogue** (Russian custom: a line of direct speech opens with a dash): a `-`, `--`,
+    ///    `–` or `—` opening the text and followed by a space, or an `–`/`—` glued to the first
+    ///    word, becomes `—` and U+00A0, so the dash keeps its word on the line.
+    /// 3. **A dash between words** (Russian custom, Мильчин): a `-`, `--`, `---`, `–` or `—`
+    ///    with a space on both sides becomes U+00A0, `—`, a space: the dash never starts a
+    ///    line. galley applies the same in English (` — `; US custom would close the spaces
+    ///    up, but one rule for both keeps mixed articles even). A hyphen with a space on one
+    ///    side only is a hanging hyphen (`северо- и юго-западный`, `2- и 3-комнатные`) and stays.
+    /// 4. **Number ranges**: `1941-1945`, `10–15`, `10:00-12:00`, `1,5-2` take an en dash with no
+    ///    spaces; a spaced hyphen or en dash between two bare numbers (`1941 - 1945`) too.
+    ///    Only when both sides are plain numbers: a number glued to letters (`2-й`, `2-3-х`,
+    ///    `А-1`), a chain of three or more numbers (`8-800-555-35-35`, `2015-10-05`) and a
+    ///    number after `+`, `/` or `#` (phone numbers, paths) keep their hyphens.
+    enum Dashes {
+        static func apply(to draft: inout Draft) {
+            var edits: [Edit] = []
+            for i in 0..<draft.count where !draft.isProtected[i] {
+                if draft.scalars[i] == "\u{2010}" { edits.append(Edit(at: i, "-")) }
+                if draft.scalars[i] == "\u{2012}" { edits.append(Edit(at: i, "–")) }
             }
+            draft.apply(edits)
+            edits = []
+
+            // Edits must not overlap (`- - текст`): each starts after the last one claimed.
+            var claimed = 0
+            func add(_ new: [Edit]) {
+                guard let first = new.map(\.range.lowerBound).min(), first >= claimed else { return }
+                edits += new
+                claimed = new.map(\.range.upperBound).max() ?? claimed
+            }
+            var i = 0
+            while i < draft.count {
+                guard draft.scalars[i].isDashLike, !draft.isProtected[i] else {
+                    i += 1
+                    continue
+                }
+                // A dash: one scalar, or a run of two or three hyphens standing for one.
+                var end = i + 1
+                if draft.scalars[i] == "-" {
+                    while end < draft.count, end - i < 3, draft.scalars[end] == "-", !draft.isProtected[end] {
+                        end += 1
+                    }
+                }
+                let isRun = draft[end] == "-"
+                defer { i = end }
+                guard !isRun else {
+                    while end < draft.count, draft.scalars[end] == "-" { end += 1 }
+                    continue
+                }
+                let spaceBefore = draft[i - 1] == " "
+                let spaceAfter = draft[end] == " "
+                let single = end - i == 1
+
+                if i == 0 {
+                    if spaceAfter {
+                        add([Edit(i..<(end + 1), ["—", "\u{00A0}"])])
+                    } else if single, draft.scalars[i] != "-", let next = draft[end], next.isWordLetter || next == "«" {
+                        add([Edit(i..<end, ["—", "\u{00A0}"])])
+                    }
+                } else if spaceBefore && spaceAfter {
+                    if single, draft.scalars[i] != "—", let range = NumberRange.spaced(draft, dash: i) {
+                        add([Edit(range.lowerBound..<i, []), Edit(at: i, "–"), Edit((i + 1)..<range.upperBound, [])])
+                    } else if !draft.isProtected[i - 1], !draft.isProtected[end] {
+                        add([Edit(at: i - 1, "\u{00A0}"), Edit(i..<end, ["—"])])
+                    }
+                } else if single, !spaceBefore, !spaceAfter, draft.scalars[i] != "–",
+                    NumberRange.isUnspaced(draft, dash: i)
+                {
+                    add([Edit(at: i, "–")])
+                }
+            }
+            draft.apply(edits)
         }
-        _ = russian
-        offsets = t.offsets
-        t = MappedText(scalars: s, offsets: offsets, endOffset: t.endOffset)
     }
 
-    /// Whether the hyphen at `i` joins two plain numbers, and is the only one between them.
-    private static func isNumberRange(_ s: [Unicode.Scalar], at i: Int) -> Bool {
-        guard i > 0, i + 1 < s.count, s[i - 1].properties.numericType != nil, s[i + 1].properties.numericType != nil
-        else { return false }
-        var lo = i - 1
-        while lo > 0, s[lo - 1].properties.numericType != nil { lo -= 1 }
-        var hi = i + 1
-        while hi + 1 < s.count, s[hi + 1].properties.numericType != nil { hi += 1 }
-        let before: Unicode.Scalar? = lo > 0 ? s[lo - 1] : nil
-        let after: Unicode.Scalar? = hi + 1 < s.count ? s[hi + 1] : nil
-        // Part of a longer chain (8-800-555) or glued to letters (2-й, А-1-Б): not a range.
-        for neighbour in [before, after] {
-            if let n = neighbour, n == "-" || n == "–" || n.properties.isAlphabetic { return false }
+    /// Numbers on both sides of a dash.
+    enum NumberRange {
+        /// Whether the dash at `dash` joins two plain numbers with nothing but the dash.
+        static func isUnspaced(_ draft: Draft, dash: Int) -> Bool {
+            guard let left = Numbers.ending(at: dash, in: draft), let right = Numbers.starting(at: dash + 1, in: draft)
+            else { return false }
+            return isFreeBefore(draft[left.lowerBound - 1]) && isFreeAfter(draft[right.upperBound])
         }
-        return true
+
+        /// For ` - ` between two plain numbers: the range from the space before to the space after.
+        static func spaced(_ draft: Draft, dash: Int) -> Range<Int>? {
+            guard let left = Numbers.ending(at: dash - 1, in: draft),
+                let right = Numbers.starting(at: dash + 2, in: draft),
+                !draft.touchesProtected(left.lowerBound..<right.upperBound),
+                isFreeBefore(draft[left.lowerBound - 1]), isFreeAfter(draft[right.upperBound])
+            else { return nil }
+            return (dash - 1)..<(dash + 2)
+        }
+
+        private static let allowedBefore: Set<Unicode.Scalar> = [
+            " ", "\u{00A0}", "(", "[", "«", "„", "“", "‘", "\"", "№", "§", "~", "≈",
+        ]
+        private static let allowedAfter: Set<Unicode.Scalar> = [
+            " ", "\u{00A0}", ")", "]", ".", ",", ";", ":", "!", "?", "…", "»", "“", "”", "’", "\"", "%", "‰", "°", "*",
+        ]
+
+        private static func isFreeBefore(_ scalar: Unicode.Scalar?) -> Bool {
+            scalar.map(allowedBefore.contains) ?? true
+        }
+        private static func isFreeAfter(_ scalar: Unicode.Scalar?) -> Bool {
+            scalar.map(allowedAfter.contains) ?? true
+        }
+    }
+
+    /// Plain numbers in running text: digits, with single `.`, `,` or `:` between digits
+    /// (`1,5`, `10.5`, `10:00`).
+    enum Numbers {
+        private static let separators: Set<Unicode.Scalar> = [".", ",", ":"]
+
+        /// The number that ends just before `end`, if a digit stands there.
+        static func ending(at end: Int, in draft: Draft) -> Range<Int>? {
+            guard draft[end - 1]?.isNumeral == true else { return nil }
+            var lo = end - 1
+            while lo > 0 {
+                if draft.scalars[lo - 1].isNumeral {
+                    lo -= 1
+                } else if separators.contains(draft.scalars[lo - 1]), draft[lo - 2]?.isNumeral == true {
+                    lo -= 1
+                } else {
+                    break
+                }
+            }
+            return lo..<end
+        }
+
+        /// The number that starts at `start`, if a digit stands there.
+        static func starting(at start: Int, in draft: Draft) -> Range<Int>? {
+            guard draft[start]?.isNumeral == true else { return nil }
+            var hi = start + 1
+            while hi < draft.count {
+                if draft.scalars[hi].isNumeral {
+                    hi += 1
+                } else if separators.contains(draft.scalars[hi]), draft[hi + 1]?.isNumeral == true {
+                    hi += 1
+                } else {
+                    break
+                }
+            }
+            return start..<hi
+        }
     }
 }

@@ -1,79 +1,231 @@
 // No-break spaces: short words, particles, initials, numbers, abbreviations, №.
 
-import GalleyCore
-
-/// Turns the spaces that custom forbids breaking at into U+00A0.
-///
-/// Russian: after one- and two-letter words (в, к, с, и, на, по, за, из, от, до, не…);
-/// before the particles ли, ль, же, ж, бы, б; after an initial (`С. Лавров`, `Д. А. Медведев`);
-/// after a number (`26 пусков`, `5 и 6 октября`, `1941 г.`); after `№` and `§`; inside
-/// `т. е.`, `т. д.`, `т. п.`. English: after one-letter words and a short list (a, an, I, of,
-/// to, in, on, at, by, or, no), after a number, after `No.`.
-enum NoBreakSpaces {
-    static let particles: Set<String> = ["ли", "ль", "же", "ж", "бы", "б"]
-    static let englishShortWords: Set<String> = ["a", "an", "i", "of", "to", "in", "on", "at", "by", "or", "no", "the"]
-
-    static func apply(_ t: inout MappedText, russian: Bool) {
-        let protected = Protected.ranges(in: t)
-        var s = t.scalars
-        for i in s.indices where s[i] == " " && !Protected.contains(protected, i) {
-            let before = word(endingAt: i, in: s)
-            let after = word(startingAt: i + 1, in: s)
-            guard !before.isEmpty, !after.isEmpty else { continue }
-            if shouldGlue(before: before, after: after, russian: russian) { s[i] = "\u{00A0}" }
+extension Normalization {
+    /// Turns into U+00A0 the word spaces a line must not break at. Each rule names the word
+    /// before and after the space; a space touching a protected span (URL, e-mail address,
+    /// directive) is never changed.
+    ///
+    /// Both languages:
+    /// - **Numbers** glue to the word or unit after them (`26 пусков`, `5 и 6 октября`,
+    ///   `10 км`, `5 млн`, `1941 г.`, `1941–1945 годах`, `2-й этап`, `12 minutes`, `5 %`),
+    ///   and digit groups to each other (`5 000 000`, with U+00A0: PT Serif has no U+202F).
+    ///   A number followed by punctuation (`в 2015, когда`) ends its phrase and does not.
+    /// - **`№`, `§`** (and English `No.`) glue to the number after them (`№ 5`).
+    /// - **Initials** glue to each other and to the surname (`С. Лавров`, `Д. А. Медведев`,
+    ///   `Дж. Керри`, `J. K. Rowling`), and a surname to two initials after it (`Лавров С. В.`).
+    ///
+    /// Russian (Мильчин, «Справочник издателя и автора», 2003):
+    /// - **One- and two-letter words** (в, к, с, у, о, и, а, я, на, по, за, из, от, до, не, но,
+    ///   же…) glue to the word after them, unless punctuation follows them or they are an
+    ///   acronym in two capitals (`ИГ`).
+    /// - **Particles** ли, ль, же, ж, бы, б glue to the word before them.
+    /// - **Two-part abbreviations** `т. е.`, `т. д.`, `т. п.`, `т. к.`, `т. н.`, `н. э.` keep
+    ///   their halves together (`и т. д.`: `и` is a short word).
+    /// - **Abbreviations** such as `г.`, `ул.`, `ст.`, `см.`, `рис.` glue to the word or number
+    ///   after them, except after a number (`1941 г.` ends the phrase).
+    /// - **`ФЗ`, `ФКЗ`** glue to the quoted title of the law after them.
+    ///
+    /// English (no standard as strict; a conservative reading of the usual house styles):
+    /// - every one-letter word (a, I) and a short list (an, the, to, of, in, on, at, by, or,
+    ///   no, if, as) glue to the word after them; titles and references (`Mr.`, `Dr.`, `p.`)
+    ///   glue to what follows.
+    enum NoBreakSpaces {
+        static func apply(to draft: inout Draft, custom: Custom) {
+            var words: [Word] = []
+            var start = 0
+            while start < draft.count {
+                var end = start
+                while end < draft.count, !draft.scalars[end].isSpaceOrNoBreakSpace { end += 1 }
+                if end > start { words.append(Word(draft, start..<end)) }
+                start = end + 1
+            }
+            guard words.count > 1 else { return }
+            var edits: [Edit] = []
+            for k in 0..<(words.count - 1) {
+                let before = words[k]
+                let after = words[k + 1]
+                let gap = before.range.upperBound..<after.range.lowerBound
+                guard gap.count == 1, draft.scalars[gap.lowerBound] == " ", !draft.isProtected[gap.lowerBound],
+                    !before.isProtected, !after.isProtected
+                else { continue }
+                let context = Context(
+                    twoBefore: k > 0 ? words[k - 1] : nil, before: before, after: after,
+                    twoAfter: k + 2 < words.count ? words[k + 2] : nil)
+                if context.isGlued(custom: custom) { edits.append(Edit(at: gap.lowerBound, "\u{00A0}")) }
+            }
+            draft.apply(edits)
         }
-        t = MappedText(scalars: s, offsets: t.offsets, endOffset: t.endOffset)
-    }
 
-    static func shouldGlue(before: String, after: String, russian: Bool) -> Bool {
-        let bare = before.trimmingOpeningPunctuation()
-        let letters = bare.unicodeScalars.filter { $0.properties.isAlphabetic }
-        let isWord = !letters.isEmpty && letters.count == bare.unicodeScalars.count
-        // Numbers: `26 пусков`, `1,2 млрд`, `5 и 6`.
-        if let first = bare.unicodeScalars.first, first.properties.numericType != nil,
-            bare.unicodeScalars.allSatisfy({ $0.properties.numericType != nil || $0 == "," || $0 == "." })
-        {
-            return true
-        }
-        if bare == "№" || bare == "§" { return true }
-        if russian {
-            if isWord && letters.count <= 2 { return true }
-            // Initials: one capital and a period (`С.`), glued to what follows.
-            if bare.unicodeScalars.count == 2, bare.unicodeScalars.first!.properties.isUppercase, bare.hasSuffix(".") {
+        /// The words on both sides of a space, and one more on each side.
+        struct Context {
+            var twoBefore: Word?
+            var before: Word
+            var after: Word
+            var twoAfter: Word?
+
+            func isGlued(custom: Custom) -> Bool {
+                if gluesNumber || gluesNumberSign || gluesInitials { return true }
+                switch custom {
+                case .russian:
+                    return gluesRussianShortWord || gluesParticle || gluesPairedAbbreviation
+                        || gluesAbbreviation(NoBreakSpaces.russianAbbreviations) || gluesLaw
+                case .english:
+                    return gluesEnglishShortWord || gluesAbbreviation(NoBreakSpaces.englishAbbreviations)
+                }
+            }
+
+            var gluesNumber: Bool {
+                guard before.isNumber, !before.hasTrailingPunctuation, let first = after.bare.first else {
+                    return false
+                }
+                if after.core.first?.isWordLetter == true || NoBreakSpaces.unitSigns.contains(first) { return true }
+                // Digit groups: `5 000`, `12 500 000`.
+                let isGroup =
+                    after.core.count == 3 && after.core.allSatisfy(\.isNumeral) && !after.hasLeadingPunctuation
+                return isGroup && (1...3).contains(before.core.count) && before.core.allSatisfy(\.isNumeral)
+            }
+
+            var gluesNumberSign: Bool {
+                NoBreakSpaces.numberSigns.contains(before.bareString) && after.core.first?.isNumeral == true
+            }
+
+            var gluesInitials: Bool {
+                if before.isInitial, after.core.first?.isCapitalLetter == true { return true }
+                return before.isCapitalizedWord && !before.hasTrailingPunctuation && after.isInitial
+                    && twoAfter?.isInitial == true
+            }
+
+            var gluesRussianShortWord: Bool {
+                let letters = before.core
+                guard (1...2).contains(letters.count), letters.allSatisfy(\.isWordLetter),
+                    !before.hasTrailingPunctuation
+                else { return false }
+                let isAcronym = letters.count == 2 && letters.allSatisfy(\.isCapitalLetter)
+                return !isAcronym && after.opensWord
+            }
+
+            var gluesEnglishShortWord: Bool {
+                let letters = before.core
+                guard !letters.isEmpty, letters.allSatisfy(\.isWordLetter), !before.hasTrailingPunctuation else {
+                    return false
+                }
+                let isShort =
+                    letters.count == 1 || NoBreakSpaces.englishShortWords.contains(before.coreString.lowercased())
+                return isShort && after.opensWord
+            }
+
+            var gluesParticle: Bool {
+                guard !after.hasLeadingPunctuation,
+                    NoBreakSpaces.russianParticles.contains(after.coreString.lowercased())
+                else { return false }
+                guard !before.hasTrailingPunctuation, let last = before.core.last else { return false }
+                return last.isWordLetter || last.isNumeral
+            }
+
+            var gluesPairedAbbreviation: Bool {
+                guard let seconds = NoBreakSpaces.pairedAbbreviations[before.bareString] else { return false }
+                return !after.hasLeadingPunctuation && seconds.contains(after.coreString)
+                    && after.bare.count > after.core.count && after.bare[after.core.count] == "."
+            }
+
+            func gluesAbbreviation(_ list: Set<String>) -> Bool {
+                guard list.contains(before.bareString), after.opensWord else { return false }
+                if let previous = twoBefore {
+                    if previous.isNumber && !previous.hasTrailingPunctuation { return false }
+                    if NoBreakSpaces.pairedAbbreviations[previous.bareString] != nil { return false }
+                }
                 return true
             }
-            if bare == "т." && ["е.", "д.", "п."].contains(where: { after.hasPrefix($0) }) { return true }
-            let next = after.trimmingClosingPunctuation().lowercased()
-            if particles.contains(next) { return true }
-            return false
+
+            var gluesLaw: Bool {
+                NoBreakSpaces.lawAbbreviations.contains(before.coreString) && !before.hasTrailingPunctuation
+                    && (after.scalars.first == "«" || after.scalars.first == "„")
+            }
         }
-        if isWord && (letters.count == 1 || englishShortWords.contains(bare.lowercased())) { return true }
-        if bare == "No." { return true }
-        return false
-    }
 
-    private static func word(endingAt i: Int, in s: [Unicode.Scalar]) -> String {
-        var lo = i
-        while lo > 0, s[lo - 1] != " ", s[lo - 1] != "\u{00A0}" { lo -= 1 }
-        return String(String.UnicodeScalarView(s[lo..<i]))
-    }
+        /// A word with its punctuation, as it stands between two spaces.
+        struct Word {
+            let range: Range<Int>
+            let scalars: [Unicode.Scalar]
+            /// Without the opening punctuation before it.
+            let bare: ArraySlice<Unicode.Scalar>
+            /// Without the opening punctuation before it and the closing punctuation after it.
+            let core: ArraySlice<Unicode.Scalar>
+            let isProtected: Bool
 
-    private static func word(startingAt i: Int, in s: [Unicode.Scalar]) -> String {
-        var hi = i
-        while hi < s.count, s[hi] != " ", s[hi] != "\u{00A0}" { hi += 1 }
-        return String(String.UnicodeScalarView(s[i..<hi]))
-    }
-}
+            init(_ draft: Draft, _ range: Range<Int>) {
+                self.range = range
+                scalars = Array(draft.scalars[range])
+                isProtected = draft.touchesProtected(range)
+                var lo = 0
+                while lo < scalars.count, Normalization.openingPunctuation.contains(scalars[lo]) { lo += 1 }
+                var hi = scalars.count
+                while hi > lo, Normalization.closingPunctuation.contains(scalars[hi - 1]) { hi -= 1 }
+                bare = scalars[lo...]
+                core = scalars[lo..<hi]
+            }
 
-extension String {
-    fileprivate func trimmingOpeningPunctuation() -> String {
-        String(unicodeScalars.drop { ["«", "„", "“", "\"", "(", "["].contains($0) })
-    }
-    fileprivate func trimmingClosingPunctuation() -> String {
-        var scalars = Array(unicodeScalars)
-        while let last = scalars.last, [",", ".", "!", "?", ";", ":", "»", "“", "”", ")", "…"].contains(last) {
-            scalars.removeLast()
+            var hasLeadingPunctuation: Bool { bare.count < scalars.count }
+            var hasTrailingPunctuation: Bool { core.count < bare.count }
+            var bareString: String { String(String.UnicodeScalarView(bare)) }
+            var coreString: String { String(String.UnicodeScalarView(core)) }
+
+            /// Whether a word or number starts here (not a dash or other punctuation).
+            var opensWord: Bool {
+                guard let first = core.first else { return false }
+                return first.isWordLetter || first.isNumeral || first == "№" || first == "§"
+            }
+
+            /// `С.`, `Дж.`: a capital (and at most one small letter), then a period.
+            var isInitial: Bool {
+                guard let first = core.first, first.isCapitalLetter, core.count <= 2,
+                    core.count == 1 || core.last!.isSmallLetter, bare.count == core.count + 1
+                else { return false }
+                return bare.last == "."
+            }
+
+            /// `Лавров`, `Римский-Корсаков`: a capital, then small letters (and hyphens).
+            var isCapitalizedWord: Bool {
+                guard let first = core.first, first.isCapitalLetter, core.count > 1 else { return false }
+                return core.dropFirst().allSatisfy { $0.isSmallLetter || $0 == "-" }
+            }
+
+            /// A number as news text writes it: an optional sign, digits with `.`, `,` or `:`
+            /// between them, an optional range (`1941–1945`), an optional ordinal ending of up
+            /// to three letters (`2-й`, `90-х`), an optional `%`, `‰` or `°`.
+            var isNumber: Bool {
+                var i = core.startIndex
+                let end = core.endIndex
+                func digits() -> Bool {
+                    let start = i
+                    while i < end {
+                        if core[i].isNumeral {
+                            i += 1
+                        } else if [".", ",", ":"].contains(core[i]), i + 1 < end, core[i + 1].isNumeral, i > start {
+                            i += 1
+                        } else {
+                            break
+                        }
+                    }
+                    return i > start
+                }
+                if i < end, ["-", "+", "−", "±", "~", "≈"].contains(core[i]) { i += 1 }
+                guard digits() else { return false }
+                if i + 1 < end, core[i] == "–", core[i + 1].isNumeral {
+                    i += 1
+                    _ = digits()
+                }
+                if i + 1 < end, core[i] == "-", core[i + 1].isWordLetter {
+                    var letters = 0
+                    i += 1
+                    while i < end, core[i].isWordLetter, letters < 3 {
+                        i += 1
+                        letters += 1
+                    }
+                }
+                if i < end, ["%", "‰", "°"].contains(core[i]) { i += 1 }
+                return i == end
+            }
         }
-        return String(String.UnicodeScalarView(scalars))
     }
 }

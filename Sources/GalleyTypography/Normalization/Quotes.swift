@@ -1,51 +1,114 @@
-// Quotes: «ёлочки» outside and „лапки“ inside in Russian; “ ” and ‘ ’ in English.
+// Quotes: «ёлочки» outside and „лапки“ inside in Russian; “ ” and ‘ ’ in English; apostrophes.
 
-import GalleyCore
+extension Normalization {
+    /// Sets quotation marks by the custom of the text's language.
+    ///
+    /// - Russian custom (Мильчин, «Справочник издателя и автора»): «ёлочки» for a quotation,
+    ///   „лапки“ for a quotation inside it, alternating deeper down. Russian print has no
+    ///   single quotes, so a straight `'` used as a quote mark is set the same way.
+    /// - English custom (Chicago Manual of Style, US): “double” outside, ‘single’ inside.
+    ///   A quotation the author opened with single quotes (British style) keeps single quotes.
+    /// - Which marks open: `«` and `„` always; `»` always closes. A straight `"`, `'` or an
+    ///   ambiguous `“`/`”`/`‘` opens at the start of the text, after white space, an opening
+    ///   bracket, a dash, a slash, a colon or another opening quote, and closes otherwise.
+    ///   A straight quote between two spaces closes when a quotation is open, else opens.
+    /// - Nesting is re-balanced by depth, so a «…» inside «…» becomes „…“ and a “…” inside “…”
+    ///   becomes ‘…’, whatever marks the source used.
+    /// - An apostrophe between two letters (`д'Артаньян`, `don't`, `O'Neill`) becomes ’, as
+    ///   does an English elision before a year (`'90s`) and a `'` after a letter where no single
+    ///   quotation is open (`the students' books`). A `'` or `"` right after a digit with no
+    ///   quotation to close is a prime (`5'`, `12"`) and stays.
+    enum Quotes {
+        private enum Family { case double, single }
 
-/// Replaces quotation marks by the language's pair, nesting by depth.
-///
-/// `«`, `„` always open and `»` always closes; a straight `"` or a curly `“`/`”` opens after
-/// the start of the text, a space, an opening bracket, a dash or another opening quote, and
-/// closes otherwise. Depth 1 gets the outer pair, deeper levels the inner pair, so a «…»
-/// inside «…» becomes „…“. An apostrophe between letters becomes ’.
-enum Quotes {
-    static func apply(_ t: inout MappedText, russian: Bool) {
-        let protected = Protected.ranges(in: t)
-        var s = t.scalars
-        let outer: (Unicode.Scalar, Unicode.Scalar) = russian ? ("«", "»") : ("“", "”")
-        let inner: (Unicode.Scalar, Unicode.Scalar) = russian ? ("„", "“") : ("‘", "’")
-        let openers: Set<Unicode.Scalar> = ["(", "[", "{", "—", "–", "-", "«", "„", "“", "‘", "/"]
-        var depth = 0
-        for i in s.indices where !Protected.contains(protected, i) {
-            let c = s[i]
-            let previous: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
-            let next: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
-            if c == "'" || c == "’" {
-                if let p = previous, let n = next, p.properties.isAlphabetic, n.properties.isAlphabetic {
-                    s[i] = "’"
-                } else if !russian {
-                    let opens = previous == nil || previous!.properties.isWhitespace || openers.contains(previous!)
-                    s[i] = opens ? "‘" : "’"
-                }
-                continue
-            }
-            guard c == "\"" || c == "«" || c == "»" || c == "„" || c == "“" || c == "”" else { continue }
-            let opens: Bool
-            switch c {
-            case "«", "„": opens = true
-            case "»": opens = false
-            default:
-                opens = previous == nil || previous!.properties.isWhitespace || openers.contains(previous!)
-                    || (previous == "\"" && depth == 0)
-            }
-            if opens {
-                depth += 1
-                s[i] = depth == 1 ? outer.0 : inner.0
-            } else {
-                s[i] = depth <= 1 ? outer.1 : inner.1
-                depth = max(0, depth - 1)
-            }
+        private struct OpenQuote {
+            var family: Family
+            var closing: Unicode.Scalar
         }
-        t = MappedText(scalars: s, offsets: t.offsets, endOffset: t.endOffset)
+
+        private static let openersBefore: Set<Unicode.Scalar> = ["(", "[", "{", "-", "–", "—", "/", ":", "«", "„"]
+
+        static func apply(to draft: inout Draft, custom: Custom) {
+            var edits: [Edit] = []
+            var stack: [OpenQuote] = []
+            var lastOpened = -2
+            let outerClosing: Unicode.Scalar = custom == .russian ? "»" : "”"
+
+            func set(_ i: Int, _ scalar: Unicode.Scalar) {
+                if draft.scalars[i] != scalar { edits.append(Edit(at: i, scalar)) }
+            }
+            func open(_ i: Int, _ family: Family) {
+                let pair: (Unicode.Scalar, Unicode.Scalar)
+                switch custom {
+                case .russian:
+                    pair = stack.count % 2 == 0 ? ("«", "»") : ("„", "“")
+                case .english:
+                    let doubles = stack.filter { $0.family == .double }.count
+                    pair = family == .single || doubles % 2 == 1 ? ("‘", "’") : ("“", "”")
+                }
+                stack.append(OpenQuote(family: family, closing: pair.1))
+                set(i, pair.0)
+                lastOpened = i
+            }
+            func isOpen(_ family: Family) -> Bool { stack.contains { $0.family == family } }
+            func close(_ i: Int, _ family: Family) {
+                if let k = stack.lastIndex(where: { $0.family == family }) {
+                    set(i, stack[k].closing)
+                    stack.removeSubrange(k...)
+                } else {
+                    set(i, family == .double ? outerClosing : "’")
+                }
+            }
+            func opensByContext(_ i: Int, _ family: Family) -> Bool {
+                let previous = draft[i - 1]
+                let next = draft[i + 1]
+                let nextIsSpace = next.map { $0.properties.isWhitespace } ?? true
+                guard let previous else { return true }
+                if previous.properties.isWhitespace {
+                    // Between two spaces (or before the end): close what is open, if anything.
+                    return !(nextIsSpace && isOpen(family))
+                }
+                return openersBefore.contains(previous) || i - 1 == lastOpened
+            }
+
+            for i in 0..<draft.count where !draft.isProtected[i] {
+                let c = draft.scalars[i]
+                let previous = draft[i - 1]
+                let next = draft[i + 1]
+                switch c {
+                case "«", "„":
+                    open(i, .double)
+                case "»":
+                    close(i, .double)
+                case "\"", "“", "”":
+                    if opensByContext(i, .double) {
+                        open(i, .double)
+                    } else if isOpen(.double) || !(c == "\"" && previous?.isNumeral == true) {
+                        close(i, .double)
+                    }
+                case "'", "‘", "’":
+                    if previous?.isWordLetter == true, next?.isWordLetter == true {
+                        set(i, "’")
+                    } else if opensByContext(i, .single), let next, !next.properties.isWhitespace {
+                        if custom == .english, isElision(draft, at: i) { set(i, "’") } else { open(i, .single) }
+                    } else if isOpen(.single) {
+                        close(i, .single)
+                    } else if c == "'", previous?.isNumeral == true {
+                        continue
+                    } else if previous.map({ !$0.properties.isWhitespace }) ?? false {
+                        set(i, "’")
+                    }
+                default:
+                    continue
+                }
+            }
+            draft.apply(edits)
+        }
+
+        /// `'90s`, `'15`: an apostrophe standing for a century's digits.
+        private static func isElision(_ draft: Draft, at i: Int) -> Bool {
+            guard draft[i + 1]?.isNumeral == true, draft[i + 2]?.isNumeral == true else { return false }
+            return draft[i + 3].map { !$0.isNumeral } ?? true
+        }
     }
 }
