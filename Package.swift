@@ -19,6 +19,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,21 +43,25 @@ let package = Package(
         .target(
             name: "GalleyLayout",
             dependencies: ["GalleyCore", "GalleyMarkup", "GalleyTypography", "GalleyText", "GalleyPanels"]),
+        .target(
+            name: "GalleyTemplates",
+            dependencies: ["GalleyCore", "GalleyLayout", "GalleyText", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "GalleyRender", dependencies: ["GalleyCore", "CPangoCairo", "CRsvg", "CGdkPixbuf"]),
         .target(
             name: "Galley",
             dependencies: [
                 "GalleyCore", "GalleyMarkup", "GalleyTypography", "GalleyText", "GalleyPanels",
-                "GalleyLayout", "GalleyRender",
+                "GalleyLayout", "GalleyRender", "GalleyTemplates",
             ]),
         .executableTarget(
             name: "GalleyCommand",
-            dependencies: ["Galley", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Galley", "GalleyTemplates", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "GalleyMarkupTests", dependencies: ["GalleyMarkup"]),
         .testTarget(name: "GalleyTypographyTests", dependencies: ["GalleyTypography", "GalleyMarkup"]),
         .testTarget(name: "GalleyPanelsTests", dependencies: ["GalleyPanels", "GalleyText"]),
         .testTarget(name: "GalleyLayoutTests", dependencies: ["Galley"]),
+        .testTarget(name: "GalleyTemplatesTests", dependencies: ["GalleyTemplates", "GalleyLayout"]),
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["Galley"]),
     ]
 )

@@ -20,6 +20,10 @@ public struct ConvertOptions: Sendable {
     public var assetsFolder: String?
     /// Layouts longer than this are refused (`--max-pages`).
     public var maxPages = 500
+    /// `{source}` in headers and footers (default: the input's file name).
+    public var sourceName: String?
+    /// `{date}` in headers and footers (default: the reproducible date, YYYY-MM-DD).
+    public var date: String?
 
     public init() {}
 }

@@ -15,6 +15,8 @@ import GalleyTypography
 /// thread: make one per worker and give it many articles.
 public final class Typesetter {
     public let template: Template
+    /// Problems with the template that do not stop it: fonts that are not installed.
+    public let templateWarnings: [String]
     private let engine: LayoutEngine
     private let renderer = Renderer()
 
@@ -34,7 +36,35 @@ public final class Typesetter {
                 }
             }
         }
-        engine = LayoutEngine(template: template, shaper: shaper, hyphenators: hyphenators)
+        var panelStyle = PanelStyle()
+        if !template.palette.isEmpty { panelStyle.palette = template.palette }
+        panelStyle.labels = template.labels
+        panelStyle.labelFamily = template.label.family
+        panelStyle.labelSize = template.label.size
+        panelStyle.captionFamily = template.caption.family
+        panelStyle.captionSize = template.caption.size
+        engine = LayoutEngine(template: template, shaper: shaper, hyphenators: hyphenators, panelStyle: panelStyle)
+        templateWarnings = Self.missingFonts(template, shaper: shaper)
+    }
+
+    /// A warning for each font list whose first family fontconfig does not have.
+    private static func missingFonts(_ template: Template, shaper: TextShaper) -> [String] {
+        var warnings: [String] = []
+        var seen = Set<String>()
+        let specs = [
+            ("body", template.body), ("headline", template.headline), ("footnote", template.footnote),
+            ("caption", template.caption), ("label", template.label), ("folio", template.folio),
+        ]
+        for (name, spec) in specs {
+            let wanted = spec.family.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            guard !wanted.isEmpty, !seen.contains(wanted) else { continue }
+            seen.insert(wanted)
+            let used = shaper.resolvedFamily(of: spec.style(color: .black, language: nil))
+            if used.lowercased() != wanted.lowercased() {
+                warnings.append("template '\(template.name)': font family '\(wanted)' (fonts.\(name)) is not installed; using '\(used)'")
+            }
+        }
+        return warnings
     }
 
     /// Decodes, parses, normalizes and lays out one input.
@@ -60,7 +90,11 @@ public final class Typesetter {
         if options.typography && template.typography {
             document = document.normalized(language: options.language)
         }
-        let laidOut = engine.layout(document, assets: assets(for: path, options: options))
+        let metadata = [
+            "source": options.sourceName ?? (path as NSString).lastPathComponent,
+            "date": options.date ?? String(DocumentMetadata.reproducibleDate().prefix(10)),
+        ]
+        let laidOut = engine.layout(document, assets: assets(for: path, options: options), metadata: metadata)
         guard laidOut.pages.count <= options.maxPages else {
             throw GalleyError(
                 .input,

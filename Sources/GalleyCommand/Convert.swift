@@ -42,7 +42,7 @@ struct Convert: ParsableCommand {
         let formats = OutputFormat.list(format) ?? [.pdf]
         do {
             let bytes = try InputReader.read(input)
-            let typesetter = try Typesetter()
+            let typesetter = try shared.makeTypesetter()
             let path = input == "-" ? "<stdin>" : input
             let article = try typesetter.typeset(bytes, path: path, options: shared.convertOptions)
             DiagnosticPrinter(style: shared.diagnostics).print(article.diagnostics, in: article.source)

@@ -21,13 +21,15 @@ struct GalleyCLI: ParsableCommand {
               galley convert article.txt --format svg    # → output/article-1.svg, …
               galley convert article.txt -o proof.pdf --format pdf,png --dpi 100
               cat article.txt | galley convert - -o - > article.pdf
+              galley convert article.txt --template newspaper   # a four-column tabloid page
               galley normalize article.txt               # the text after typographic normalization
+              galley templates                           # the templates galley can see
 
             Exit status: 0 all rendered (warnings allowed), 1 an input could not be rendered, \
             2 a usage, template or configuration error.
             """,
         version: GalleyVersion.current,
-        subcommands: [Convert.self, Normalize.self],
+        subcommands: [Convert.self, Normalize.self, Templates.self],
         defaultSubcommand: nil
     )
 

@@ -3,10 +3,15 @@
 import ArgumentParser
 import Foundation
 import Galley
+import GalleyLayout
+import GalleyTemplates
 import GalleyMarkup
 
 /// Options shared by the commands that read articles.
 struct SharedOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Template: a name (default, newspaper, screen, or templates/NAME.toml) or a path to a .toml file. See galley templates.", valueName: "name|path"))
+    var template: String = "default"
+
     @Option(help: ArgumentHelp("Force the language instead of detecting it from the text.", valueName: "ru|en"))
     var lang: String?
 
@@ -60,6 +65,29 @@ struct SharedOptions: ParsableArguments {
         guard let emit else { return [] }
         let parts = Set(emit.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
         return parts.isSubset(of: ["layout", "report"]) && !parts.isEmpty ? parts : nil
+    }
+
+    /// The template named by --template; errors exit with status 2.
+    func loadTemplate() throws -> Template {
+        do {
+            return try TemplateCatalog().find(template).template
+        } catch {
+            throw CommandFailure(status: 2, error.description)
+        }
+    }
+
+    /// A typesetter for the template, with its font warnings printed.
+    func makeTypesetter() throws -> Typesetter {
+        let typesetter: Typesetter
+        do {
+            typesetter = try Typesetter(template: try loadTemplate())
+        } catch let error as GalleyError {
+            throw CommandFailure(status: error.exitStatus, error.description)
+        }
+        for warning in typesetter.templateWarnings {
+            FileHandle.standardError.write(Data("galley: warning: \(warning)\n".utf8))
+        }
+        return typesetter
     }
 
     var convertOptions: ConvertOptions {

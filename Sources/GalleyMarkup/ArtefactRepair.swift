@@ -121,6 +121,9 @@ enum ArtefactRepair {
         if startsSentence && (sentenceEnd.contains(previous) || (previous.isCyrillicLower && next.isCyrillicUpper)) {
             return (.paragraph, end)
         }
+        // After a comma or a closing quote, before a Cyrillic word: a line break mid-sentence
+        // (`»,nзаявил`).
+        if [",", ";", "»", ")", "\""].contains(previous), next.isCyrillicLetter { return (.space, end) }
         guard previous.isCyrillicLetter else { return nil }
         if next.isCyrillicLetter || next.isLatinUpper || next.isDigit || opening.contains(next) {
             return (.space, end)

@@ -51,16 +51,23 @@ struct Canvas {
     }
 
     /// Breaks `text` into lines no wider than `width` at spaces (greedy: captions are short).
+    /// A word wider than the whole line is cut between characters, so no text is lost.
     func wrap(_ text: String, style: TextStyle, width: Double) -> [String] {
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
             let candidate = current.isEmpty ? String(word) : current + " " + word
-            if !current.isEmpty && measure(candidate, style: style) > width {
-                lines.append(current)
-                current = String(word)
-            } else {
+            if measure(candidate, style: style) <= width {
                 current = candidate
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            current = String(word)
+            while measure(current, style: style) > width, current.count > 1 {
+                var head = current
+                while head.count > 1, measure(head, style: style) > width { head.removeLast() }
+                lines.append(head)
+                current.removeFirst(head.count)
             }
         }
         if !current.isEmpty { lines.append(current) }
@@ -77,35 +84,5 @@ struct Canvas {
             if measure(candidate, style: style) <= width { return candidate }
         }
         return ""
-    }
-}
-
-/// Numbers printed without locale services: a decimal comma in Russian, a point in English,
-/// a thin grouping of thousands by a no-break space (ru) or comma (en).
-enum NumberText {
-    static func format(_ value: Double, decimals: Int, language: String) -> String {
-        let russian = language == "ru"
-        let negative = value < 0
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let rounded = Int64((abs(value) * scale).rounded())
-        let whole = rounded / Int64(scale)
-        let fraction = rounded % Int64(scale)
-        var digits = String(whole)
-        if whole >= 10_000 {
-            var grouped = ""
-            for (k, c) in digits.reversed().enumerated() {
-                if k > 0 && k % 3 == 0 { grouped.append(russian ? "\u{00A0}" : ",") }
-                grouped.append(c)
-            }
-            digits = String(grouped.reversed())
-        }
-        var text = (negative ? "−" : "") + digits
-        if decimals > 0 {
-            var f = String(fraction)
-            while f.count < decimals { f = "0" + f }
-            text += (russian ? "," : ".") + f
-        }
-        return text
     }
 }

@@ -32,13 +32,13 @@ public struct PanelFactory {
                     "unknown directive kind '\(name)'; drawn as a generic panel (known: biginfographic, infographic, smallinfographic, image, photo, bigphoto, movie, video, gallery, smallgallery)",
                     at: request.span))
         }
-        let labelHeight = style.labelSize * 2.2
+        let labelHeight = style.labelLineHeight
         let drawingHeight = (width * kind.aspect).rounded()
         let captionStyle = style.style(style.captionSize, family: style.captionFamily, language: language)
         let probe = Canvas(size: .zero, shaper: shaper)
         let captionLines = request.caption.map { probe.wrap($0, style: captionStyle, width: width) } ?? []
-        let captionLeading = style.captionSize * 1.3
-        let captionHeight = captionLines.isEmpty ? 0 : 4 + captionLeading * Double(captionLines.count)
+        let captionLeading = style.captionLeading
+        let captionHeight = captionLines.isEmpty ? 0 : style.captionGap + captionLeading * Double(captionLines.count)
         let height = labelHeight + drawingHeight + captionHeight
 
         var canvas = Canvas(size: Size(width: width, height: height), role: .panel(kind: request.kind, id: request.id), shaper: shaper)
@@ -46,7 +46,7 @@ public struct PanelFactory {
 
         // Rule and label line.
         canvas.rect(Rect(x: 0, y: 0, width: width, height: 1.2), fill: style.rule)
-        let label = style.labels["\(language).\(request.kind)"] ?? kind.label(language: language)
+        let label = style.label(for: request.kind, language: language)
         let labelStyle = style.style(style.labelSize, bold: true, family: style.labelFamily, language: language)
         let labelWidth = canvas.text(label, style: labelStyle, at: Point(x: 0, y: style.labelSize * 1.6))
         canvas.text(
@@ -76,9 +76,8 @@ public struct PanelFactory {
         }
 
         if !captionLines.isEmpty {
-            var y = labelHeight + drawingHeight + 4 + style.captionSize
+            var y = style.captionGap + style.captionSize
             var caption = Canvas(size: Size(width: width, height: captionHeight), role: .caption, shaper: shaper)
-            y -= labelHeight + drawingHeight
             for line in captionLines {
                 caption.text(line, style: captionStyle, at: Point(x: 0, y: y))
                 y += captionLeading
@@ -103,7 +102,7 @@ public struct PanelFactory {
         if kind.isInfographic {
             canvas.rect(box, fill: style.paper)
             let chart = ChartGenerator.generate(id: request.id, language: language)
-            ChartDrawer(style: style, language: language).draw(
+            ChartDrawer(style: style, language: language, titleReserve: placeholders.markWidth(on: canvas) + 8).draw(
                 chart, in: box, on: &canvas,
                 sourceLine: language == "ru" ? "Источник: данные-заглушка" : "Source: placeholder data")
         } else {

@@ -27,6 +27,19 @@ public struct PanelStyle: Sendable, Hashable {
 
     public init() {}
 
+    /// Height of the rule and the label line above the drawing.
+    public var labelLineHeight: Double { labelSize * 2.2 }
+    /// Space between the drawing and the caption's top (a fixed 4 pt, so panel heights stay what
+    /// layout has always measured).
+    public var captionGap: Double { 4 }
+    /// Distance between caption baselines.
+    public var captionLeading: Double { captionSize * 1.3 }
+
+    /// The label for a kind: the template's (`labels["ru.photo"]`) or the built-in one.
+    public func label(for kind: String, language: String) -> String {
+        labels["\(language).\(kind.lowercased())"] ?? PanelKind(kind).label(language: language)
+    }
+
     func style(_ size: Double, bold: Bool = false, color: Color? = nil, family: String? = nil, language: String) -> TextStyle {
         TextStyle(
             family: family ?? textFamily, size: size, weight: bold ? .bold : .regular, color: color ?? ink,

@@ -2,6 +2,7 @@
 
 import Foundation
 import GalleyCore
+import GalleyText
 
 /// Draws the placeholders that stand in for missing media.
 struct Placeholders {
@@ -18,14 +19,22 @@ struct Placeholders {
         canvas.path([.arc(center: sun, radius: box.height * 0.08, start: 0, end: 2 * .pi), .close], fill: Color(hex: "#f3e3b3")!)
         for layer in 0..<3 {
             let base = box.minY + box.height * (0.5 + 0.15 * Double(layer))
-            var path: [PathElement] = [.move(Point(x: box.minX, y: box.maxY))]
             let steps = 6
-            for k in 0...steps {
-                let x = box.minX + box.width * Double(k) / Double(steps)
-                let y = base - box.height * random.double(in: 0...0.18)
-                path.append(.line(Point(x: x, y: y)))
+            let ridge = (0...steps).map { k in
+                Point(x: box.minX + box.width * Double(k) / Double(steps), y: base - box.height * random.double(in: 0...0.18))
             }
-            path += [.line(Point(x: box.maxX, y: box.maxY)), .close]
+            // Smooth hills: a curve through the midpoints between ridge points, which it uses as
+            // control points (a quadratic B-spline written as cubics).
+            var path: [PathElement] = [.move(Point(x: box.minX, y: box.maxY)), .line(ridge[0])]
+            var current = ridge[0]
+            for k in 1..<steps {
+                let mid = Point(x: (ridge[k].x + ridge[k + 1].x) / 2, y: (ridge[k].y + ridge[k + 1].y) / 2)
+                let c1 = Point(x: current.x + 2 / 3 * (ridge[k].x - current.x), y: current.y + 2 / 3 * (ridge[k].y - current.y))
+                let c2 = Point(x: mid.x + 2 / 3 * (ridge[k].x - mid.x), y: mid.y + 2 / 3 * (ridge[k].y - mid.y))
+                path.append(.curve(c1, c2, mid))
+                current = mid
+            }
+            path += [.line(ridge[steps]), .line(Point(x: box.maxX, y: box.maxY)), .close]
             canvas.path(path, fill: style.palette[(hue + 2) % style.palette.count].lightened(by: 0.55 - 0.2 * Double(layer)))
         }
         canvas.rect(box, stroke: Stroke(color: style.grid, width: 0.5))
@@ -89,11 +98,18 @@ struct Placeholders {
         canvas.text(text, style: title, at: Point(x: center.x, y: center.y + style.titleSize * 0.35), align: .center)
     }
 
+    private var markText: String { language == "ru" ? "МАКЕТ" : "PLACEHOLDER" }
+    private var markStyle: TextStyle {
+        style.style(style.textSize - 0.5, bold: true, color: style.muted, family: style.labelFamily, language: language)
+    }
+
+    /// The width of the badge, kept free by chart titles.
+    func markWidth(on canvas: Canvas) -> Double { canvas.measure(markText, style: markStyle) + 8 }
+
     /// The discreet «МАКЕТ» / "PLACEHOLDER" badge in the top right corner.
     func mark(in box: Rect, on canvas: inout Canvas) {
-        let text = language == "ru" ? "МАКЕТ" : "PLACEHOLDER"
-        let markStyle = style.style(style.textSize - 0.5, bold: true, color: style.muted, family: style.labelFamily, language: language)
-        let width = canvas.measure(text, style: markStyle) + 8
+        let text = markText
+        let width = markWidth(on: canvas)
         let rect = Rect(x: box.maxX - width - 6, y: box.minY + 6, width: width, height: style.textSize + 5)
         canvas.rect(rect, fill: Color(red: 1, green: 1, blue: 1, alpha: 0.75), stroke: Stroke(color: style.muted, width: 0.5))
         canvas.text(text, style: markStyle, at: Point(x: rect.minX + 4, y: rect.maxY - 3.5))

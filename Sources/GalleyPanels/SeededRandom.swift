@@ -8,12 +8,21 @@ struct SeededRandom {
     private var state: UInt64
 
     init(seed text: String) {
+        state = Self.fnv1a(text)
+    }
+
+    init(state: UInt64) {
+        self.state = state
+    }
+
+    /// FNV-1a, 64 bits, over the UTF-8 bytes of `text`.
+    static func fnv1a(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
-        state = hash
+        return hash
     }
 
     mutating func next() -> UInt64 {

@@ -7,84 +7,243 @@ import Testing
 
 @testable import GalleyPanels
 
-/// Every item's bounds inside the frame (glyph runs by their advance and font size).
-private func itemsInside(_ frame: Frame) -> Bool {
-    let bounds = Rect(x: -0.01, y: -0.01, width: frame.size.width + 0.02, height: frame.size.height + 0.02)
-    for positioned in frame.items {
-        let p = positioned.position
-        switch positioned.item {
-        case .group(let child):
-            if !bounds.contains(Rect(origin: p, size: child.size)) || !itemsInside(child) { return false }
-        case .text(let run):
-            if !bounds.contains(Rect(x: p.x, y: p.y - run.font.size * 0.8, width: run.width, height: run.font.size)) {
-                return false
-            }
-        case .shape(let shape):
-            if case .rect(let size) = shape.geometry, !bounds.contains(Rect(origin: p, size: size)) { return false }
-        case .image(let image):
-            if !bounds.contains(Rect(origin: p, size: image.size)) { return false }
+/// The bounds of a path: its points, and for an arc the square around its circle.
+private func pathBounds(_ elements: [PathElement]) -> Rect? {
+    var xs: [Double] = []
+    var ys: [Double] = []
+    for element in elements {
+        switch element {
+        case .move(let p), .line(let p):
+            xs.append(p.x)
+            ys.append(p.y)
+        case .curve(let a, let b, let c):
+            xs += [a.x, b.x, c.x]
+            ys += [a.y, b.y, c.y]
+        case .arc(let center, let radius, _, _):
+            xs += [center.x - radius, center.x + radius]
+            ys += [center.y - radius, center.y + radius]
+        case .close: break
         }
     }
-    return true
+    guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max() else { return nil }
+    return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+}
+
+/// Every item that sticks out of its frame, or has a coordinate that is not finite, by its dump line.
+private func strayItems(_ frame: Frame) -> [String] {
+    let bounds = Rect(x: 0, y: 0, width: frame.size.width, height: frame.size.height)
+    var stray: [String] = []
+    for positioned in frame.items {
+        let p = positioned.position
+        let extent: Rect?
+        switch positioned.item {
+        case .group(let child):
+            extent = Rect(origin: p, size: child.size)
+            stray += strayItems(child)
+        case .text(let run):
+            // Glyph runs by their advance, from ascender to descender of the size.
+            extent = Rect(x: p.x, y: p.y - run.font.size * 0.8, width: run.width, height: run.font.size)
+        case .shape(let shape):
+            switch shape.geometry {
+            case .rect(let size): extent = Rect(origin: p, size: size)
+            case .path(let elements): extent = pathBounds(elements).map { Rect(x: $0.minX + p.x, y: $0.minY + p.y, width: $0.width, height: $0.height) }
+            }
+        case .image(let image):
+            extent = Rect(origin: p, size: image.size)
+        }
+        guard let extent else { continue }
+        let numbers = [extent.minX, extent.minY, extent.width, extent.height]
+        if !numbers.allSatisfy(\.isFinite) || !bounds.contains(extent, tolerance: 0.05) {
+            stray.append(Frame(size: frame.size, items: [positioned]).dump())
+        }
+    }
+    return stray
+}
+
+/// All glyph runs of a frame tree, for checks on their text.
+private func runs(_ frame: Frame) -> [GlyphRun] {
+    frame.items.flatMap { positioned -> [GlyphRun] in
+        switch positioned.item {
+        case .group(let child): runs(child)
+        case .text(let run): [run]
+        default: []
+        }
+    }
 }
 
 @Suite("panels")
 struct PanelTests {
     let shaper = TextShaper()
     var factory: PanelFactory { PanelFactory(shaper: shaper) }
+    var style: PanelStyle { PanelStyle() }
 
     static let kinds = [
         "biginfographic", "infographic", "smallinfographic", "image", "photo", "bigphoto", "movie", "video", "gallery",
-        "smallgallery",
+        "smallgallery", "poll",
     ]
 
-    @Test("each kind: the asked width, the kind's proportions, everything inside", arguments: kinds)
-    func geometry(kind: String) {
-        let result = factory.makePanel(PanelRequest(kind: kind, id: "771531", language: "ru"), width: 400)
-        #expect(result.frame.size.width == 400)
-        let drawing = (400 * PanelKind(kind).aspect).rounded()
-        #expect(result.frame.size.height > drawing && result.frame.size.height < drawing + 30)
-        #expect(result.frame.role == .panel(kind: kind, id: "771531"))
-        #expect(itemsInside(result.frame))
-        #expect(result.diagnostics.isEmpty)
+    @Test("each kind: the asked width, label + aspect × width + caption, everything inside", arguments: kinds, [140.0, 483.3])
+    func geometry(kind: String, width: Double) {
+        let plain = factory.makePanel(PanelRequest(kind: kind, id: "771531", language: "ru"), width: width)
+        let drawing = (width * PanelKind(kind).aspect).rounded()
+        #expect(plain.frame.size.width == width)
+        #expect(plain.frame.size.height == style.labelLineHeight + drawing)
+        #expect(plain.frame.role == .panel(kind: kind, id: "771531"))
+        #expect(strayItems(plain.frame) == [])
+
+        let captioned = factory.makePanel(PanelRequest(kind: kind, id: "771531", caption: "Подпись", language: "ru"), width: width)
+        #expect(captioned.frame.size.height == style.labelLineHeight + drawing + style.captionGap + style.captionLeading)
+        let captions = captioned.frame.frames(where: { $0 == .caption })
+        #expect(captions.count == 1)
+        #expect(captions.first?.rect.minY == style.labelLineHeight + drawing)
+        #expect(strayItems(captioned.frame) == [])
     }
 
-    @Test("the same id draws the same panel; two ids draw different ones")
-    func determinism() {
-        let a = factory.makePanel(PanelRequest(kind: "biginfographic", id: "771531", language: "ru"), width: 480)
-        let b = PanelFactory(shaper: TextShaper()).makePanel(
-            PanelRequest(kind: "biginfographic", id: "771531", language: "ru"), width: 480)
+    @Test("the kinds' spans and proportions")
+    func registry() {
+        #expect(PanelKind("biginfographic").span == .fullWidth)
+        #expect(PanelKind("bigphoto").span == .fullWidth)
+        #expect(PanelKind("infographic").span == .column)
+        #expect(PanelKind("smallinfographic").span == .halfColumn)
+        #expect(PanelKind("BigInfographic") == .bigInfographic)
+        #expect(PanelKind("image") == PanelKind("photo"))
+        #expect(PanelKind("movie") == PanelKind("video"))
+        #expect(PanelKind("biginfographic").aspect == 0.75)
+        #expect(PanelKind("smallinfographic").aspect == 0.8)
+        #expect(PanelKind("photo").aspect == 2.0 / 3.0)
+        #expect(PanelKind("video").aspect == 9.0 / 16.0)
+        #expect(PanelKind("smallgallery").aspect == 0.5)
+        #expect(PanelKind("poll") == .other("poll"))
+        #expect(PanelKind("poll").aspect == 0.4)
+    }
+
+    @Test("the same id draws the same panel; two ids draw different ones", arguments: ["biginfographic", "photo", "gallery", "video"])
+    func determinism(kind: String) {
+        let a = factory.makePanel(PanelRequest(kind: kind, id: "771531", language: "ru"), width: 480)
+        let b = PanelFactory(shaper: TextShaper()).makePanel(PanelRequest(kind: kind, id: "771531", language: "ru"), width: 480)
         #expect(a.frame == b.frame)
         #expect(a.frame.dump() == b.frame.dump())
-        let c = factory.makePanel(PanelRequest(kind: "biginfographic", id: "771532", language: "ru"), width: 480)
+        let c = factory.makePanel(PanelRequest(kind: kind, id: "771532", language: "ru"), width: 480)
         #expect(a.frame != c.frame)
+        #expect(a.frame.dump() != c.frame.dump())
     }
 
-    @Test("ids choose among the chart families")
+    @Test("the generator is FNV-1a and SplitMix64, not the process's randomly seeded Hasher")
+    func seed() {
+        // Published test vectors of both algorithms.
+        #expect(SeededRandom.fnv1a("") == 0xcbf2_9ce4_8422_2325)
+        #expect(SeededRandom.fnv1a("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(SeededRandom.fnv1a("foobar") == 0x8594_4171_f739_67e8)
+        var zero = SeededRandom(state: 0)
+        #expect(zero.next() == 0xe220_a839_7b1d_cdaf)
+        #expect(zero.next() == 0x6e78_9e6a_a1b9_65f4)
+        #expect(ChartGenerator.generate(id: "771531", language: "ru") == ChartGenerator.generate(id: "771531", language: "ru"))
+    }
+
+    @Test("ids choose among the chart families, every family drawable at every size")
     func families() {
-        let kinds = Set((1...40).map { ChartGenerator.generate(id: String($0), language: "en").type })
-        #expect(kinds.count >= 5)
+        let charts = (1...40).map { ChartGenerator.generate(id: String($0), language: "en") }
+        #expect(Set(charts.map(\.type)).count >= 4)
+        for (family, id) in Self.familyIDs() {
+            for (kind, width) in [("smallinfographic", 120.0), ("infographic", 240.0), ("biginfographic", 483.3)] {
+                let panel = factory.makePanel(PanelRequest(kind: kind, id: id, language: "ru"), width: width)
+                #expect(strayItems(panel.frame) == [], "\(family) in \(kind)")
+                #expect(panel.frame.text().contains("Источник: данные-заглушка"))
+            }
+        }
     }
 
-    @Test("labels in the article's language, the id, the placeholder mark and the caption")
-    func labels() {
-        let ru = factory.makePanel(PanelRequest(kind: "video", id: "42", caption: "Подпись к видео", language: "ru"), width: 300)
-        let text = ru.frame.text()
-        #expect(text.contains("Видео"))
-        #expect(text.contains("42"))
-        #expect(text.contains("МАКЕТ"))
-        #expect(text.contains("Подпись к видео"))
-        #expect(!ru.frame.frames(where: { $0 == .caption }).isEmpty)
-        let en = factory.makePanel(PanelRequest(kind: "gallery", id: "7", language: "en"), width: 300)
-        #expect(en.frame.text().contains("Gallery"))
-        #expect(en.frame.text().contains("PLACEHOLDER"))
+    /// One id for each chart family, the first found among 1, 2, 3, ...
+    static func familyIDs() -> [ChartData.Kind: String] {
+        var found: [ChartData.Kind: String] = [:]
+        var n = 1
+        while found.count < ChartData.Kind.allCases.count && n < 1000 {
+            let type = ChartGenerator.generate(id: String(n), language: "en").type
+            if found[type] == nil { found[type] = String(n) }
+            n += 1
+        }
+        return found
     }
 
-    @Test("an unknown kind is a generic panel naming it, with one warning")
+    @Test(
+        "labels in the article's language, with the id",
+        arguments: [
+            ("biginfographic", "Инфографика", "Infographic"), ("smallinfographic", "Инфографика", "Infographic"),
+            ("photo", "Фото", "Photo"), ("bigphoto", "Фото", "Photo"), ("movie", "Видео", "Video"),
+            ("smallgallery", "Галерея", "Gallery"), ("poll", "Материал", "Media"),
+        ])
+    func labels(kind: String, ru: String, en: String) {
+        let russian = factory.makePanel(PanelRequest(kind: kind, id: "42", language: "ru"), width: 300).frame
+        let english = factory.makePanel(PanelRequest(kind: kind, id: "42", language: "en"), width: 300).frame
+        // The label line is the first text of the panel.
+        #expect(runs(russian).first?.text == ru)
+        #expect(runs(english).first?.text == en)
+        #expect(russian.text().contains("№\u{00A0}42"))
+        #expect(english.text().contains("No.\u{00A0}42"))
+        #expect(russian.text().contains("МАКЕТ"))
+        #expect(english.text().contains("PLACEHOLDER"))
+        #expect(!english.text().contains(ru))
+    }
+
+    @Test("a template renames the labels")
+    func renamedLabels() {
+        var style = PanelStyle()
+        style.labels["ru.biginfographic"] = "Графика"
+        let panel = PanelFactory(style: style, shaper: shaper).makePanel(
+            PanelRequest(kind: "biginfographic", id: "1", language: "ru"), width: 300)
+        #expect(runs(panel.frame).first?.text == "Графика")
+        #expect(style.label(for: "infographic", language: "ru") == "Инфографика")
+    }
+
+    @Test("a caption is wrapped to the width, every word kept, in its own frame")
+    func caption() throws {
+        let words = (1...40).map { "слово\($0)" }
+        let panel = factory.makePanel(
+            PanelRequest(kind: "photo", id: "3", caption: words.joined(separator: " "), language: "ru"), width: 200)
+        let caption = try #require(panel.frame.frames(where: { $0 == .caption }).first)
+        let lines = runs(caption.frame)
+        #expect(lines.count > 3)
+        #expect(lines.map(\.text).joined(separator: " ") == words.joined(separator: " "))
+        #expect(lines.allSatisfy { $0.width <= 200 })
+        #expect(strayItems(panel.frame) == [])
+    }
+
+    @Test("an unknown kind is a generic panel naming it and its id, with one warning")
     func unknown() {
-        let result = factory.makePanel(PanelRequest(kind: "poll", id: "5", language: "ru"), width: 300)
-        #expect(result.frame.text().contains("poll"))
+        let span = SourceSpan(0..<12)
+        let result = factory.makePanel(PanelRequest(kind: "poll", id: "5", language: "ru", span: span), width: 300)
+        #expect(result.frame.text().contains("poll №\u{00A0}5"))
         #expect(result.diagnostics.map(\.code) == ["unknown-directive-kind"])
+        #expect(result.diagnostics.first?.severity == .warning)
+        #expect(result.diagnostics.first?.span == span)
+        #expect(result.frame.span == span)
+        #expect(result.frame.role == .panel(kind: "poll", id: "5"))
+    }
+
+    @Test("numbers without locale services: decimal comma in Russian, point in English")
+    func numbers() {
+        #expect(NumberText.format(4.25, decimals: 1, language: "ru") == "4,3" || NumberText.format(4.25, decimals: 1, language: "ru") == "4,2")
+        #expect(NumberText.format(65.4, decimals: 1, language: "en") == "65.4")
+        #expect(NumberText.format(1234, decimals: 0, language: "ru") == "1234")
+        #expect(NumberText.format(12345.5, decimals: 1, language: "ru") == "12\u{00A0}345,5")
+        #expect(NumberText.format(12345, decimals: 0, language: "en") == "12,345")
+        #expect(NumberText.format(-0.04, decimals: 1, language: "en") == "0.0")
+        #expect(NumberText.format(-3, decimals: 0, language: "en") == "−3")
+        #expect(NumberText.format(.nan, decimals: 0, language: "en") == "–")
+        #expect(NumberText.format(1e300, decimals: 0, language: "en").count > 10)
+        #expect(NumberText.percent(41, language: "ru") == "41\u{00A0}%")
+    }
+
+    @Test("axes on round steps, shares that add up to 100")
+    func scales() {
+        #expect(ValueScale(maximum: 94).ticks == [0, 20, 40, 60, 80, 100])
+        #expect(ValueScale(maximum: 155).top == 200)
+        #expect(ValueScale(maximum: 0.9).step == 0.2)
+        #expect(ValueScale(maximum: 0.9).decimals == 1)
+        #expect(ValueScale(maximum: 0).top > 0)
+        #expect(ChartDrawer.wholePercents([1, 1, 1]).reduce(0, +) == 100)
+        #expect(ChartDrawer.wholePercents([10, 41, 26, 22]).reduce(0, +) == 100)
+        #expect(ChartDrawer.wholePercents([0, 0]) == [0, 0])
     }
 }
 

@@ -42,8 +42,9 @@ public struct LineBreak: Sendable, Hashable {
 public struct LineBreakOptions: Sendable, Hashable {
     /// Largest badness (100·r³) a line may have in the first pass (TeX's \tolerance: 200).
     public var tolerance: Double = 200
-    /// Tolerance of the second pass, for paragraphs the first cannot set.
-    public var secondTolerance: Double = 2000
+    /// Tolerance of the second and third passes, for paragraphs the first cannot set
+    /// (1000: adjustment ratios up to about 2.15).
+    public var secondTolerance: Double = 1000
     /// Stretch added to every line in the second pass (TeX's \emergencystretch), in points.
     public var emergencyStretch: Double = 0
     /// Added to each line's badness before squaring (TeX's \linepenalty: 10).

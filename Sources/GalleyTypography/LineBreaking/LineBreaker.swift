@@ -21,7 +21,8 @@ public struct LineBreaker: Sendable {
         self.options = options
     }
 
-    /// Breaks `items` into lines. The caller ends the paragraph with the customary finishing
+    /// Breaks `items` into lines, in up to four passes: the tolerance; the second tolerance;
+    /// the second tolerance with emergency stretch; an emergency pass. The caller ends the paragraph with the customary finishing
     /// glue (width 0, very large stretch) and a forced break (penalty −∞). Always returns at
     /// least one break (the last item); a box wider than the line ends up alone on an overfull
     /// line rather than being dropped.
@@ -29,6 +30,12 @@ public struct LineBreaker: Sendable {
         guard !items.isEmpty else { return [] }
         let sums = PrefixSums(items)
         if let breaks = run(items, sums, lineWidth, tolerance: options.tolerance, extraStretch: 0, emergency: false) {
+            return breaks
+        }
+        // Second pass: looser lines allowed, still measured on the real glue, so that the
+        // breaker keeps comparing true spacing; only then does emergency stretch (which hides
+        // part of a line's looseness from the breaker) come in.
+        if let breaks = run(items, sums, lineWidth, tolerance: options.secondTolerance, extraStretch: 0, emergency: false) {
             return breaks
         }
         if let breaks = run(
