@@ -21,6 +21,9 @@ struct SharedOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Folder with the real media: <id>.png, .jpg, .svg or .json (default: assets/ beside the input).", valueName: "folder"))
     var assets: String?
 
+    @Flag(help: "Turn off microtypography (hanging punctuation and font expansion), for comparison.")
+    var noMicrotype = false
+
     @Flag(help: "Leave quotes, dashes and spaces as written (no typographic normalization).")
     var noTypography = false
 
@@ -70,7 +73,9 @@ struct SharedOptions: ParsableArguments {
     /// The template named by --template; errors exit with status 2.
     func loadTemplate() throws -> Template {
         do {
-            return try TemplateCatalog().find(template).template
+            var found = try TemplateCatalog().find(template).template
+            if noMicrotype { found.microtype = .off }
+            return found
         } catch {
             throw CommandFailure(status: 2, error.description)
         }

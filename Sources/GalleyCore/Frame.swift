@@ -147,14 +147,30 @@ public struct GlyphRun: Codable, Sendable, Hashable {
     /// The advance width of the run in points.
     public var width: Double
     public var span: SourceSpan?
+    /// Font expansion: the glyphs are drawn this much wider (1.02) or narrower (0.98) than
+    /// the font's own shapes; positions and `width` already include it.
+    public var horizontalScale: Double
 
-    public init(font: FontRef, color: Color, glyphs: [Glyph], text: String, width: Double, span: SourceSpan? = nil) {
+    public init(
+        font: FontRef, color: Color, glyphs: [Glyph], text: String, width: Double, span: SourceSpan? = nil,
+        horizontalScale: Double = 1
+    ) {
         self.font = font
         self.color = color
         self.glyphs = glyphs
         self.text = text
         self.width = width
         self.span = span
+        self.horizontalScale = horizontalScale
+    }
+
+    /// This run drawn `scale` times as wide: glyph positions, width and scale multiplied.
+    public func expanded(by scale: Double) -> GlyphRun {
+        var copy = self
+        copy.glyphs = glyphs.map { Glyph(id: $0.id, x: $0.x * scale, y: $0.y) }
+        copy.width = width * scale
+        copy.horizontalScale = horizontalScale * scale
+        return copy
     }
 }
 

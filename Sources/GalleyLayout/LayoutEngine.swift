@@ -70,7 +70,7 @@ public final class LayoutEngine {
                     style: template.body.style(color: color, language: language), measure: measure,
                     firstLineIndent: indentNext ? template.paragraphIndent * template.body.size : 0,
                     justify: template.justify,
-                    hyphenator: template.hyphenate ? hyphenators[language] : nil)
+                    hyphenator: template.hyphenate ? hyphenators[language] : nil, microtype: template.microtype)
                 let notes = paragraph.footnoteRefs.map { (span: $0.span, note: $0.note) }
                 let lines = setter.set(
                     paragraph.text, settings: settings, leading: template.body.leading, notes: notes, paragraph: index)
@@ -130,7 +130,7 @@ public final class LayoutEngine {
         let settings = InlineSettings(
             style: template.footnote.style(color: template.textColor, language: language), measure: template.measure,
             firstLineIndent: 0, justify: template.justify,
-            hyphenator: template.hyphenate ? hyphenators[language] : nil)
+            hyphenator: template.hyphenate ? hyphenators[language] : nil, microtype: template.microtype)
         var lines = setter.set(text, settings: settings, leading: template.footnote.leading, paragraph: -2)
         for i in lines.indices { lines[i].frame.role = .line }
         return SetFootnote(lines: lines)

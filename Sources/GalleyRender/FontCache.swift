@@ -13,8 +13,10 @@ final class FontCache {
     private var fonts: [FontRef: UnsafeMutablePointer<PangoFont>] = [:]
 
     init() {
-        fontMap = pango_cairo_font_map_new()
-        context = pango_font_map_create_context(fontMap)
+        (fontMap, context) = FontSystemLock.withLock {
+            let map = pango_cairo_font_map_new()!
+            return (map, pango_font_map_create_context(map)!)
+        }
         // The same settings as the shaper's (GalleyText.TextShaper.configure): 72 dpi, no
         // rounding, no hinting, so the scaled font has the metrics layout measured with.
         pango_cairo_context_set_resolution(context, 72)

@@ -27,7 +27,22 @@ struct Painter {
 
     private func paint(_ run: GlyphRun, at origin: Point) {
         guard !run.glyphs.isEmpty, let font = fonts.scaledFont(for: run.font) else { return }
-        cairo_set_scaled_font(cr, font)
+        if run.horizontalScale == 1 {
+            cairo_set_scaled_font(cr, font)
+        } else {
+            // Font expansion: the same font face with its matrix widened, so the PDF embeds the
+            // face once and the text stays extractable (stack-facts: «font expansion»).
+            var matrix = cairo_matrix_t()
+            cairo_scaled_font_get_font_matrix(font, &matrix)
+            matrix.xx *= run.horizontalScale
+            matrix.yx *= run.horizontalScale
+            cairo_set_font_face(cr, cairo_scaled_font_get_font_face(font))
+            cairo_set_font_matrix(cr, &matrix)
+            let options = cairo_font_options_create()
+            cairo_scaled_font_get_font_options(font, options)
+            cairo_set_font_options(cr, options)
+            cairo_font_options_destroy(options)
+        }
         setSource(run.color)
         var glyphs = run.glyphs.map {
             cairo_glyph_t(index: UInt($0.id), x: origin.x + $0.x, y: origin.y + $0.y)

@@ -31,11 +31,15 @@ public enum TemplateLoader {
         "paragraph": ["indent": .number, "spacing": .length, "headline_space": .length, "panel_spacing": .length],
         "typography": ["justify": .boolean, "hyphenate": .boolean, "normalize": .boolean, "minimum_lines": .integer],
         "colors": ["text": .color, "rule": .color, "palette": .colors],
+        "microtype": ["protrusion": .boolean],
+        "microtype.expansion": ["stretch": .number, "shrink": .number, "step": .number],
         "header": ["text": .string],
         "footer": ["text": .string],
         "labels.ru": [:], "labels.en": [:],
     ]
-    static let tables: Set<String> = ["page", "fonts", "paragraph", "typography", "colors", "header", "footer", "labels"]
+    static let tables: Set<String> = [
+        "page", "fonts", "paragraph", "typography", "colors", "header", "footer", "labels", "microtype",
+    ]
 
     /// Parses `text` (the file at `path`, for messages) over the defaults.
     public static func load(_ text: String, path: String) throws(TemplateError) -> Template {
@@ -188,6 +192,21 @@ public enum TemplateLoader {
             case "text": t.textColor = Color(hex: value.string!)!
             case "rule": t.ruleColor = Color(hex: value.string!)!
             default: t.palette = value.array!.compactMap { $0.string.flatMap(Color.init(hex:)) }
+            }
+        case "microtype":
+            if parts[1] == "protrusion" {
+                t.microtype.protrusion = value.bool!
+            } else {
+                guard let n = number(value), n >= 0, n <= 0.1 else {
+                    throw fail(key, "\(key) must be a fraction from 0 to 0.1 (0.02 is 2%)")
+                }
+                switch parts[2] {
+                case "stretch": t.microtype.expansionStretch = n
+                case "shrink": t.microtype.expansionShrink = n
+                default:
+                    guard n > 0 else { throw fail(key, "microtype.expansion.step must be above 0") }
+                    t.microtype.expansionStep = n
+                }
             }
         case "header": t.header = value.string!
         case "footer": t.footer = value.string!

@@ -50,6 +50,10 @@ public enum TemplatePrinter {
             normalize = \(t.typography)
             minimum_lines = \(t.minimumLinesAtPageBreak)
 
+            [microtype]
+            protrusion = \(t.microtype.protrusion)
+            expansion = { stretch = \(t.microtype.expansionStretch), shrink = \(t.microtype.expansionShrink), step = \(t.microtype.expansionStep) }
+
             [colors]
             text = "\(t.textColor.hex)"
             rule = "\(t.ruleColor.hex)"

@@ -24,10 +24,16 @@ public final class TextShaper {
     }
 
     public init() {
-        fontMap = pango_cairo_font_map_new()
-        context = pango_font_map_create_context(fontMap)
-        TextShaper.configure(context: context)
-        layout = pango_layout_new(context)
+        (fontMap, context, layout) = FontSystemLock.withLock {
+            let map = pango_cairo_font_map_new()!
+            let context = pango_font_map_create_context(map)!
+            TextShaper.configure(context: context)
+            // Load one font now, under the lock: fontconfig's first load is global.
+            let description = pango_font_description_from_string("PT Serif 11")
+            if let font = pango_font_map_load_font(map, context, description) { g_object_unref(font) }
+            pango_font_description_free(description)
+            return (map, context, pango_layout_new(context)!)
+        }
     }
 
     deinit {

@@ -44,28 +44,34 @@ struct ProcessOutput {
     var text: String { String(decoding: stdout, as: UTF8.self) }
 }
 
-/// Runs `executable` with `arguments`, feeding `input` on standard input.
+/// Runs `executable` with `arguments`, feeding `input` on standard input. Standard error goes
+/// through a temporary file, so that only one pipe is read and neither can block the child.
 func run(_ executable: String, _ arguments: [String], input: Data? = nil, environment: [String: String]? = nil) throws -> ProcessOutput {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
     process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
     if let environment { process.environment = environment }
+    let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("galley-stderr-\(UUID().uuidString)")
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errURL) }
+    let errHandle = try FileHandle(forWritingTo: errURL)
     let out = Pipe()
-    let err = Pipe()
-    let inPipe = Pipe()
     process.standardOutput = out
-    process.standardError = err
-    process.standardInput = inPipe
-    try process.run()
-    // Read both pipes concurrently so that neither fills up and blocks the child.
-    nonisolated(unsafe) var errData = Data()
-    let errReader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-    errReader.start()
-    if let input { inPipe.fileHandleForWriting.write(input) }
-    try? inPipe.fileHandleForWriting.close()
+    process.standardError = errHandle
+    if let input {
+        let inURL = FileManager.default.temporaryDirectory.appendingPathComponent("galley-stdin-\(UUID().uuidString)")
+        try input.write(to: inURL)
+        process.standardInput = try FileHandle(forReadingFrom: inURL)
+        defer { try? FileManager.default.removeItem(at: inURL) }
+        try process.run()
+    } else {
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    while !errReader.isFinished { usleep(1000) }
+    try errHandle.close()
+    let errData = (try? Data(contentsOf: errURL)) ?? Data()
     return ProcessOutput(status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
 }
 

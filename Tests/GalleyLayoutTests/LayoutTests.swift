@@ -49,11 +49,10 @@ func syntheticArticle(paragraphs: Int, directiveAfter: Int = 1) -> String {
 
 @Suite("layout geometry")
 struct LayoutTests {
-    let typesetter = try! Typesetter()
-    var template: Template { typesetter.template }
+    let template = Template()
 
     func typeset(_ text: String) throws -> Article {
-        try typesetter.typeset(Array(text.utf8), path: "test.txt")
+        try Typesetter(template: template).typeset(Array(text.utf8), path: "test.txt")
     }
 
     @Test("every line lies inside the text block of its page")
@@ -74,11 +73,15 @@ struct LayoutTests {
     func justification() throws {
         let article = try typeset(syntheticArticle(paragraphs: 6))
         let body = lines(of: article).filter { $0.frame.items.contains { if case .text(let r) = $0.item { r.font.size == template.body.size } else { false } } }
+        // A justified line ends at the measure, or past it by what its last character hangs
+        // into the margin (protrusion: at most 0.27 em, the reader's allowance).
+        let hang = 0.27 * template.body.size
         var justified = 0
-        for line in body where abs(line.inkRight - template.measure) < 0.05 { justified += 1 }
+        for line in body where line.inkRight > template.measure - 0.05 && line.inkRight <= template.measure + hang { justified += 1 }
         // All but the last line of each of the 6 paragraphs (and the footnote's) are justified.
         #expect(justified >= body.count - 8)
-        for line in body { #expect(line.inkRight <= template.measure + 0.05, "no overfull line") }
+        for line in body { #expect(line.inkRight <= template.measure + hang, "no overfull line") }
+        #expect(body.contains { $0.inkRight > template.measure + 0.5 }, "some punctuation hangs")
     }
 
     @Test("a biginfographic spans the measure and is never split")
@@ -134,5 +137,62 @@ struct LayoutTests {
         let dump = a.pages[0].frame.dump()
         #expect(dump.contains("group headline"))
         #expect(dump.contains("\"Городской"))
+    }
+}
+
+@Suite("microtypography")
+struct MicrotypeTests {
+    func lines(_ microtype: Microtype) throws -> [PlacedLine] {
+        var template = Template()
+        template.microtype = microtype
+        let article = try Typesetter(template: template).typeset(Array(syntheticArticle(paragraphs: 6).utf8), path: "t.txt")
+        return GalleyLayoutTests.lines(of: article).filter { $0.frame.line?.isJustified == true && $0.frame.line?.paragraph ?? -1 >= 0 }
+    }
+
+    func runs(_ frame: Frame) -> [(x: Double, run: GlyphRun)] {
+        frame.items.compactMap { if case .text(let r) = $0.item { ($0.position.x, r) } else { nil } }
+    }
+
+    @Test("a final hyphen or comma hangs past the measure by its factor; letters end at the measure")
+    func protrusion() throws {
+        let template = Template()
+        for line in try lines(Microtype()) {
+            guard let last = runs(line.frame).last else { continue }
+            let end = last.x + last.run.width
+            let final = last.run.text.unicodeScalars.last.map(Character.init) ?? " "
+            if let factor = template.microtype.rightProtrusion[final] {
+                let glyph = last.run.width / Double(max(1, last.run.glyphs.count))
+                #expect(end > template.measure, "'\(final)' hangs")
+                #expect(end <= template.measure + factor * glyph * 3 + 0.01)
+            } else if final.isLetter {
+                #expect(abs(end - template.measure) < 0.05, "a letter ends at the measure, not \(end)")
+            }
+        }
+    }
+
+    @Test("expansion stays within ±2% in steps of 0.5%; glyph positions add up to each run's width")
+    func expansion() throws {
+        var scales = Set<Double>()
+        for line in try lines(Microtype()) {
+            for (_, run) in runs(line.frame) {
+                let s = run.horizontalScale
+                #expect(s >= 0.98 - 1e-9 && s <= 1.02 + 1e-9)
+                let steps = (s - 1) / 0.005
+                #expect(abs(steps - steps.rounded()) < 1e-6, "scale \(s) is on a 0.5% step")
+                scales.insert((s * 1000).rounded() / 1000)
+                if let last = run.glyphs.last { #expect(last.x < run.width + 1e-6) }
+            }
+        }
+        #expect(scales.count > 1, "lines are expanded by different amounts")
+    }
+
+    @Test("--no-microtype: no expansion and no hanging characters")
+    func off() throws {
+        for line in try lines(.off) {
+            for (x, run) in runs(line.frame) {
+                #expect(run.horizontalScale == 1)
+                #expect(x + run.width <= Template().measure + 0.05)
+            }
+        }
     }
 }

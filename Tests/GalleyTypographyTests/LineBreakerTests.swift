@@ -24,7 +24,7 @@ private func greedyBreaks(_ items: [BreakItem], width: Double) -> [Int] {
     var lastGlue: Int?
     for (i, item) in items.enumerated() {
         switch item {
-        case .box(let w):
+        case .box(let w, _, _):
             if line + w > width, let g = lastGlue {
                 breaks.append(g)
                 line = 0
@@ -32,7 +32,7 @@ private func greedyBreaks(_ items: [BreakItem], width: Double) -> [Int] {
                 // Recompute this line from the box after the break.
                 var j = g + 1
                 while j < i {
-                    if case .box(let bw) = items[j] { line += bw } else if case .glue(let gw, _, _) = items[j] { line += gw }
+                    if case .box(let bw, _, _) = items[j] { line += bw } else if case .glue(let gw, _, _) = items[j] { line += gw }
                     j += 1
                 }
             }
@@ -87,7 +87,7 @@ struct LineBreakerTests {
                 var w = 0.0
                 var stretch = 0.0
                 for item in items[start..<p] {
-                    if case .box(let bw) = item { w += bw }
+                    if case .box(let bw, _, _) = item { w += bw }
                     if case .glue(let gw, let gy, _) = item { w += gw; stretch += gy }
                 }
                 worst = max(worst, (width - w) / stretch)

@@ -43,6 +43,8 @@ struct InlineSettings {
     var firstLineIndent: Double
     var justify: Bool
     var hyphenator: Hyphenator?
+    /// Protrusion and expansion; `Microtype.off` for ragged text, headlines and captions.
+    var microtype: Microtype = .off
 }
 
 /// Builds `InlineItems` for one paragraph.
@@ -71,6 +73,7 @@ enum InlineCollector {
         starts.append(offset)
         let hyphen = shaper.shape("-", style: settings.style).width
         var result = InlineItems(shaped: shaped, text: text, scalarStarts: starts, hyphenWidth: hyphen)
+        let microtype = settings.justify ? settings.microtype : .off
 
         func add(_ item: BreakItem, _ range: Range<Int> = 0..<0) {
             result.items.append(item)
@@ -94,6 +97,11 @@ enum InlineCollector {
                 let glue = BreakItem.glue(width: width, stretch: stretch, shrink: width / 3)
                 if scalar == "\u{00A0}" {
                     add(.penalty(width: 0, cost: infinitePenalty, flagged: false))
+                } else if microtype.protrusion, i > 0, let factor = microtype.rightProtrusion[Character(scalars[i - 1])] {
+                    // A break here lets the punctuation before the space hang into the margin:
+                    // the line may be that much fuller. (The glue after a penalty is no break.)
+                    let hang = factor * shaped.width(of: starts[i - 1]..<starts[i])
+                    add(.penalty(width: -hang, cost: 0, flagged: false))
                 }
                 add(glue)
                 i += 1
@@ -103,7 +111,7 @@ enum InlineCollector {
             while end < scalars.count, !(scalars[end] == " " || scalars[end] == "\u{00A0}" || scalars[end] == "\t") {
                 end += 1
             }
-            for (item, range) in wordItems(i..<end, in: result, settings: settings) { add(item, range) }
+            for (item, range) in wordItems(i..<end, in: result, settings: settings, microtype: microtype) { add(item, range) }
             i = end
         }
         add(.glue(width: 0, stretch: 100_000, shrink: 0))
@@ -112,9 +120,17 @@ enum InlineCollector {
     }
 
     /// One word (a scalar range) as boxes separated by its break opportunities.
-    private static func wordItems(_ word: Range<Int>, in result: InlineItems, settings: InlineSettings) -> [(BreakItem, Range<Int>)] {
+    private static func wordItems(
+        _ word: Range<Int>, in result: InlineItems, settings: InlineSettings, microtype: Microtype
+    ) -> [(BreakItem, Range<Int>)] {
         var items: [(BreakItem, Range<Int>)] = []
         func add(_ item: BreakItem, _ range: Range<Int>) { items.append((item, range)) }
+        // Font expansion is extra stretch and shrink of the word's own width.
+        func box(_ width: Double) -> BreakItem {
+            .box(width: width, stretch: width * microtype.expansionStretch, shrink: width * microtype.expansionShrink)
+        }
+        // A hyphen at a line end hangs into the margin by its protrusion factor.
+        let hyphenWidth = result.hyphenWidth * (1 - (microtype.protrusion ? microtype.rightProtrusion["-"] ?? 0 : 0))
         let starts = result.scalarStarts
         let shaped = result.shaped
         let scalars = result.text.scalars
@@ -123,7 +139,7 @@ enum InlineCollector {
         if let hyphenator = settings.hyphenator {
             let string = String(String.UnicodeScalarView(scalars[word]))
             for point in hyphenator.breakPoints(in: string) where point > 0 && point < word.count {
-                breaks[word.lowerBound + point] = (result.hyphenWidth, hyphenPenalty, true)
+                breaks[word.lowerBound + point] = (hyphenWidth, hyphenPenalty, true)
             }
         }
         for k in word.dropLast() where k > word.lowerBound {
@@ -145,13 +161,13 @@ enum InlineCollector {
         var pieceStart = word.lowerBound
         for k in breaks.keys.sorted() where shaped.clusterStarts.contains(starts[k]) {
             let bytes = starts[pieceStart]..<starts[k]
-            add(.box(width: shaped.width(of: bytes)), bytes)
+            add(box(shaped.width(of: bytes)), bytes)
             let (width, cost, flagged) = breaks[k]!
             add(.penalty(width: width, cost: cost, flagged: flagged), 0..<0)
             pieceStart = k
         }
         let bytes = starts[pieceStart]..<starts[word.upperBound]
-        add(.box(width: shaped.width(of: bytes)), bytes)
+        add(box(shaped.width(of: bytes)), bytes)
         return items
     }
 }

@@ -32,7 +32,7 @@ struct LineAssembler {
                 while start < lineBreak.position, !isBox(items[start]) { start += 1 }
             }
             let isLast = index == breaks.count - 1
-            let ratio = settings.justify || lineBreak.ratio < 0 ? lineBreak.ratio : 0
+            let (scale, ratio) = setting(items[start..<lineBreak.position], breakItem: items[lineBreak.position], breakRatio: lineBreak.ratio)
             var frame = Frame(size: Size(width: settings.measure, height: leading), role: .line)
             var x = 0.0
             var slice: Range<Int>?
@@ -44,7 +44,9 @@ struct LineAssembler {
             func flushSlice() {
                 guard let range = slice else { return }
                 let (runs, _) = content.shaped.glyphRuns(in: range, span: content.span(ofBytes: range))
-                for run in runs { frame.place(.text(run), at: Point(x: sliceX, y: baseline)) }
+                for run in runs {
+                    frame.place(.text(scale == 1 ? run : run.expanded(by: scale)), at: Point(x: sliceX, y: baseline))
+                }
                 bytesOnLine = bytesOnLine.map { min($0.lowerBound, range.lowerBound)..<max($0.upperBound, range.upperBound) } ?? range
                 slice = nil
             }
@@ -52,7 +54,8 @@ struct LineAssembler {
             var k = start
             while k < lineBreak.position {
                 switch items[k] {
-                case .box(let width):
+                case .box(let natural, let stretch, _):
+                    let width = stretch > 0 ? natural * scale : natural
                     let range = content.ranges[k]
                     if range.isEmpty {
                         flushSlice()
@@ -84,7 +87,7 @@ struct LineAssembler {
                     let (runs, _) = hyphen.glyphRuns(in: 0..<hyphen.utf8.count)
                     for var run in runs {
                         run.span = bytesOnLine.map { content.span(ofBytes: $0.upperBound..<$0.upperBound) }
-                        frame.place(.text(run), at: Point(x: x, y: baseline))
+                        frame.place(.text(scale == 1 ? run : run.expanded(by: scale)), at: Point(x: x, y: baseline))
                     }
                 }
             }
@@ -96,11 +99,57 @@ struct LineAssembler {
             frame.line = LineInfo(
                 ratio: lineBreak.ratio, gapRatio: gapNatural > 0 ? gapWidths / gapNatural : 0, isHyphenated: hyphenated,
                 isLast: isLast, isJustified: settings.justify && !isLast, paragraph: paragraph,
-                isOverfull: x > settings.measure + 0.01)
+                isOverfull: x > settings.measure + protrusionAllowance + 0.01)
             lines.append(SetLine(frame: frame, notes: notes, ratio: lineBreak.ratio, isHyphenated: hyphenated, isLast: isLast))
             start = lineBreak.position + 1
         }
         return lines
+    }
+
+    /// How far past the measure a line's last character may hang (protrusion): a fifth of the
+    /// font size, beyond which a line counts as overfull.
+    private var protrusionAllowance: Double { settings.microtype.protrusion ? settings.style.size * 0.2 : 0 }
+
+    /// The glyph scale (font expansion) and the glue's adjustment ratio for one line.
+    ///
+    /// The breaker's ratio r covers glue and expansion together. The expansion it implies,
+    /// r × the expansion limit, is rounded to the template's step (so a PDF holds few widths);
+    /// the glue then takes up exactly what is left, so the line still ends at the measure.
+    private func setting(_ line: ArraySlice<BreakItem>, breakItem: BreakItem, breakRatio: Double) -> (scale: Double, ratio: Double) {
+        guard settings.justify || breakRatio < 0 else { return (1, 0) }
+        var fixed = 0.0
+        var expandable = 0.0
+        var glue = 0.0
+        var stretch = 0.0
+        var shrink = 0.0
+        for item in line {
+            switch item {
+            case .box(let w, let y, _): if y > 0 { expandable += w } else { fixed += w }
+            case .glue(let w, let y, let z):
+                glue += w
+                stretch += y
+                shrink += z
+            case .penalty: break
+            }
+        }
+        if case .penalty(let w, _, _) = breakItem { fixed += w }
+        let microtype = settings.microtype
+        var scale = 1.0
+        if expandable > 0, breakRatio.isFinite, settings.justify {
+            let limit = breakRatio >= 0 ? microtype.expansionStretch : microtype.expansionShrink
+            let wanted = max(-microtype.expansionShrink, min(microtype.expansionStretch, breakRatio * limit))
+            let step = microtype.expansionStep > 0 ? microtype.expansionStep : 0.005
+            scale = 1 + (wanted / step).rounded() * step
+        }
+        let slack = settings.measure - fixed - expandable * scale - glue
+        let ratio: Double
+        if slack >= 0 {
+            ratio = stretch > 0 ? slack / stretch : 0
+        } else {
+            ratio = shrink > 0 ? slack / shrink : -.infinity
+        }
+        if !settings.justify { return (1, min(0, ratio)) }
+        return (scale, ratio.isFinite ? ratio : breakRatio)
     }
 
     private func isBox(_ item: BreakItem) -> Bool {

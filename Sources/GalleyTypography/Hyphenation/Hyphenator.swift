@@ -48,9 +48,24 @@ public final class Hyphenator: @unchecked Sendable {
         return folders + ["/usr/local/share/galley/hyphen", "/usr/share/hyphen"]
     }
 
-    /// Loads the patterns for `ru` or `en` from the first folder of `searchPath` that has them.
+    /// Guards `loaded`: libhyphen writes global tables while loading, so loads never overlap.
+    private static let loadLock = NSLock()
+    /// Dictionaries loaded so far, by language: each is loaded once per process and shared.
+    nonisolated(unsafe) private static var loaded: [String: Hyphenator] = [:]
+
+    /// The patterns for `ru` or `en`, loaded once per process from the first folder of
+    /// `searchPath` that has them (later calls, from any thread, get the same instance).
     /// Russian takes at least 2 letters on each side of a hyphen; English 2 before, 3 after.
     public static func load(language: String) throws -> Hyphenator {
+        loadLock.lock()
+        defer { loadLock.unlock() }
+        if let hit = loaded[language] { return hit }
+        let hyphenator = try loadUncached(language: language)
+        loaded[language] = hyphenator
+        return hyphenator
+    }
+
+    private static func loadUncached(language: String) throws -> Hyphenator {
         let (file, left, right) = language == "ru" ? ("hyph_ru_RU.dic", 2, 2) : ("hyph_en_US.dic", 2, 3)
         guard let path = searchPath.map({ $0 + "/" + file }).first(where: { FileManager.default.fileExists(atPath: $0) })
         else { throw LoadError.missing(searchPath.map { $0 + "/" + file }.joined(separator: ", ")) }

@@ -2,8 +2,10 @@
 
 /// One item of a paragraph for line breaking (Knuth & Plass 1981, §«boxes, glue, penalties»).
 public enum BreakItem: Sendable, Hashable {
-    /// Material of fixed width that never breaks (a word or a piece of one).
-    case box(width: Double)
+    /// Material that never breaks (a word or a piece of one). `stretch` and `shrink` are
+    /// what font expansion may add or take (pdfTeX's «font expansion as extra stretch»);
+    /// 0 for material of fixed width.
+    case box(width: Double, stretch: Double = 0, shrink: Double = 0)
     /// Space that can stretch and shrink; a line may break at glue that follows a box.
     case glue(width: Double, stretch: Double, shrink: Double)
     /// A possible break with a cost. `width` is added to the line when it breaks here (a
@@ -13,7 +15,7 @@ public enum BreakItem: Sendable, Hashable {
 
     var width: Double {
         switch self {
-        case .box(let w): w
+        case .box(let w, _, _): w
         case .glue(let w, _, _): w
         case .penalty(let w, _, _): w
         }

@@ -240,7 +240,10 @@ struct PrefixSums {
             var y = 0.0
             var z = 0.0
             switch item {
-            case .box(let bw): w = bw
+            case .box(let bw, let by, let bz):
+                w = bw
+                y = by
+                z = bz
             case .glue(let gw, let gy, let gz):
                 w = gw
                 y = gy
