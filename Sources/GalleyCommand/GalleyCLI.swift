@@ -22,6 +22,7 @@ struct GalleyCLI: ParsableCommand {
               galley convert article.txt -o proof.pdf --format pdf,png --dpi 100
               cat article.txt | galley convert - -o - > article.pdf
               galley convert article.txt --template newspaper   # a four-column tabloid page
+              galley batch archive/ dump.jsonl -o proofs/ --jobs 2   # many articles, resumable
               galley normalize article.txt               # the text after typographic normalization
               galley templates                           # the templates galley can see
 
@@ -29,7 +30,7 @@ struct GalleyCLI: ParsableCommand {
             2 a usage, template or configuration error.
             """,
         version: GalleyVersion.current,
-        subcommands: [Convert.self, Normalize.self, Templates.self],
+        subcommands: [Convert.self, Batch.self, Normalize.self, Templates.self, Worker.self],
         defaultSubcommand: nil
     )
 

@@ -1,0 +1,137 @@
+// The inputs of a batch: files, folders walked recursively, or JSON Lines dumps.
+
+import Foundation
+
+/// One article to render in a batch.
+public struct BatchJob: Sendable, Codable, Hashable {
+    /// A stable key: the input's path, or `dump.jsonl#id` for a JSON Lines article. Shards and
+    /// the manifest use it.
+    public var key: String
+    /// Where the text is: a file path, or nil when `text` holds it (JSON Lines).
+    public var path: String?
+    /// The article's markup, for JSON Lines inputs (headline, line end, text).
+    public var text: String?
+    /// Output path without extension, relative to the output folder (mirrors the input tree).
+    public var outputName: String
+    /// Values for header and footer fields: `source`, `date`, `url`, `author`.
+    public var fields: [String: String]
+}
+
+/// Why the inputs could not be listed.
+public struct BatchInputError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+public enum BatchInputs {
+    /// Lists the jobs of `inputs`: folders are walked recursively for `*.txt` (the output
+    /// mirrors the tree under the folder), `.jsonl` files give one job per line, other files
+    /// one job each. Sorted by key, so every run and every shard sees the same order.
+    public static func list(_ inputs: [String]) throws -> [BatchJob] {
+        var jobs: [BatchJob] = []
+        for input in inputs {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
+                throw BatchInputError(description: "\(input): no such file or folder")
+            }
+            if isFolder.boolValue {
+                jobs += try folder(input)
+            } else if input.hasSuffix(".jsonl") {
+                jobs += try jsonLines(input)
+            } else {
+                let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
+                jobs.append(BatchJob(key: input, path: input, text: nil, outputName: name, fields: ["source": (input as NSString).lastPathComponent]))
+            }
+        }
+        var seen = Set<String>()
+        return jobs.filter { seen.insert($0.key).inserted }.sorted { $0.key < $1.key }
+    }
+
+    private static func folder(_ root: String) throws -> [BatchJob] {
+        guard let walker = FileManager.default.enumerator(atPath: root) else {
+            throw BatchInputError(description: "\(root): cannot read the folder")
+        }
+        var jobs: [BatchJob] = []
+        while let relative = walker.nextObject() as? String {
+            guard relative.hasSuffix(".txt") else { continue }
+            let path = (root as NSString).appendingPathComponent(relative)
+            jobs.append(
+                BatchJob(
+                    key: path, path: path, text: nil, outputName: String(relative.dropLast(4)),
+                    fields: ["source": (relative as NSString).lastPathComponent]))
+        }
+        return jobs
+    }
+
+    /// One job per line of `{"id": …, "title": …, "text": …, …}`; other fields are kept as
+    /// header/footer fields. A line that is not such an object becomes a job that fails with
+    /// its reason, so that nothing is silently skipped.
+    private static func jsonLines(_ path: String) throws -> [BatchJob] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BatchInputError(description: "\(path): cannot read the file")
+        }
+        let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        var jobs: [BatchJob] = []
+        for (index, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            guard !trimmed.isEmpty else { continue }
+            let object = (try? JSONSerialization.jsonObject(with: Data(trimmed))) as? [String: Any]
+            let id = object.flatMap { o in (o["id"] as? String) ?? (o["id"] as? NSNumber)?.stringValue } ?? "line-\(index + 1)"
+            let safe = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(100))
+            var fields: [String: String] = ["source": base]
+            for (k, v) in object ?? [:] where k != "text" && k != "title" && k != "id" {
+                if let s = v as? String { fields[k] = s } else if let n = v as? NSNumber { fields[k] = n.stringValue }
+            }
+            let text: String
+            if let o = object, let body = o["text"] as? String {
+                text = ((o["title"] as? String) ?? "") + "\n" + body
+            } else {
+                // Not an article object: the worker reports it as a failed input.
+                text = "\u{0}"
+                fields["error"] = "line \(index + 1) of \(path) is not a JSON object with a \"text\" field"
+            }
+            jobs.append(BatchJob(key: "\(path)#\(id)", path: nil, text: text, outputName: "\(base)/\(safe)", fields: fields))
+        }
+        return jobs
+    }
+}
+
+/// Deterministic slices of a batch for running one archive across machines.
+public struct Shard: Sendable, Hashable {
+    /// 1-based index of this slice.
+    public var index: Int
+    public var count: Int
+
+    /// Parses `K/N` (1 ≤ K ≤ N).
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 1, k <= n else { return nil }
+        index = k
+        count = n
+    }
+
+    /// Whether `key` belongs to this slice: by a stable hash of the key (FNV-1a), so a job
+    /// stays in its shard when the archive grows.
+    public func contains(_ key: String) -> Bool {
+        Int(StableHash.fnv1a(Array(key.utf8)) % UInt64(count)) == index - 1
+    }
+}
+
+/// Hashes that are the same on every machine and run (never Swift's seeded `Hasher`).
+public enum StableHash {
+    public static func fnv1a(_ bytes: [UInt8], seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var hash = seed
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// A 128-bit content fingerprint as hex (two FNV-1a passes with different seeds): enough
+    /// to tell whether an input changed between runs; not a cryptographic hash.
+    public static func fingerprint(_ bytes: [UInt8]) -> String {
+        let a = fnv1a(bytes)
+        let b = fnv1a(bytes, seed: 0x8422_2325_cbf2_9ce4)
+        return String(a, radix: 16) + String(b, radix: 16)
+    }
+}

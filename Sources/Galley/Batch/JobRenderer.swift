@@ -1,0 +1,88 @@
+// Renders one batch job inside a worker: typeset, write every format atomically, report.
+
+import Foundation
+import GalleyLayout
+
+/// Renders batch jobs with one typesetter (one per worker process, reused for every job).
+public struct JobRenderer {
+    public let typesetter: Typesetter
+    public let options: ConvertOptions
+
+    public init(typesetter: Typesetter, options: ConvertOptions) {
+        self.typesetter = typesetter
+        self.options = options
+    }
+
+    public func render(_ request: WorkerRequest) -> WorkerResponse {
+        let start = DispatchTime.now()
+        let job = request.job
+        var response = WorkerResponse(
+            key: job.key, ok: false, reason: nil, pages: 0, warnings: 0, diagnostics: [], milliseconds: 0, outputs: [],
+            report: nil)
+        do {
+            Self.injectTestFault(job)
+            if let error = job.fields["error"] { throw GalleyError(.input, error, path: job.key) }
+            let bytes: [UInt8]
+            if let text = job.text {
+                bytes = Array(text.utf8)
+            } else if let path = job.path, let data = FileManager.default.contents(atPath: path) {
+                bytes = [UInt8](data)
+            } else {
+                throw GalleyError(.input, "cannot read the file", path: job.path ?? job.key)
+            }
+            var options = self.options
+            options.sourceName = job.fields["source"] ?? options.sourceName
+            options.date = job.fields["date"] ?? options.date
+            let article = try typesetter.typeset(bytes, path: job.path ?? job.key, options: options)
+            var outputs: [String] = []
+            func write(_ files: [[UInt8]], _ format: OutputFormat) throws(GalleyError) {
+                let names = format.fileNames(for: job.outputName, pages: files.count)
+                for (bytes, name) in zip(files, names) {
+                    try AtomicFile.write(bytes, to: (request.folder as NSString).appendingPathComponent(name))
+                    outputs.append(name)
+                }
+            }
+            for name in request.formats {
+                switch OutputFormat(rawValue: name) {
+                case .pdf: try write([typesetter.pdf(article)], .pdf)
+                case .svg: try write(typesetter.svg(article), .svg)
+                case .png: try write(typesetter.png(article, dpi: request.dpi), .png)
+                case nil: break
+                }
+            }
+            let report = article.report
+            if request.emit.contains("layout") {
+                guard let json = try? LayoutJSON(article: article, dpi: request.formats.contains("png") ? request.dpi : nil).encoded()
+                else { throw GalleyError(.output, "cannot encode the layout", path: job.key) }
+                let name = job.outputName + ".layout.json"
+                try AtomicFile.write(json, to: (request.folder as NSString).appendingPathComponent(name))
+                outputs.append(name)
+            }
+            response.ok = true
+            response.pages = article.pages.count
+            response.warnings = article.diagnostics.filter { $0.severity == .warning }.count
+            response.diagnostics = article.diagnostics.map { $0.formatted(in: article.source) }
+            response.outputs = outputs
+            response.report = TypographyFigures(
+                justifiedLines: report.justifiedLines, looseLines: report.looseLines, veryLooseLines: report.veryLooseLines,
+                hyphenatedLines: report.hyphenatedLines, widows: report.widows, orphans: report.orphans,
+                overfullLines: report.overfullLines, panelsMoved: report.panelsMoved)
+        } catch let error as GalleyError {
+            response.reason = error.message
+        } catch {
+            response.reason = "\(error)"
+        }
+        response.milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+        return response
+    }
+
+    /// Test support, active only under `GALLEY_TEST_FAULTS=1`: an input containing
+    /// `#{galley-test=crash}` crashes the worker and `#{galley-test=hang}` hangs it, so the
+    /// tests can show that a batch survives both. Never active in normal runs.
+    private static func injectTestFault(_ job: BatchJob) {
+        guard ProcessInfo.processInfo.environment["GALLEY_TEST_FAULTS"] == "1" else { return }
+        let text = job.text ?? job.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
+        if text.contains("#{galley-test=crash}") { abort() }
+        if text.contains("#{galley-test=hang}") { while true { sleep(60) } }
+    }
+}

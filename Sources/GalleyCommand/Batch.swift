@@ -1,0 +1,189 @@
+// `galley batch`: render folders, file lists and JSON Lines dumps with supervised workers.
+
+import ArgumentParser
+import Foundation
+import Galley
+import GalleyLayout
+import GalleyTemplates
+
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render many articles: folders, file lists or JSON Lines dumps, on every core.",
+        discussion: """
+            Inputs: folders (walked for *.txt; the output mirrors the tree), files, and .jsonl dumps \
+            with one {"id", "title", "text", …} object per line (other fields such as date, url, \
+            source, author fill the template's header and footer).
+
+            Each input renders in a worker process; a crash or a hang (--timeout) costs only that \
+            input. Files are written under a temporary name and renamed, so an interrupted batch \
+            leaves only complete files. OUTDIR/.galley-manifest.json remembers what was rendered \
+            from which content, template and galley version: a rerun renders only what changed \
+            (--force renders everything). --shard K/N renders a stable K-th of N slices, for \
+            running an archive across machines (docs/scale.md).
+
+            Exit status: 0 all rendered, 1 some inputs failed (or the batch was interrupted), 2 usage.
+            """)
+
+    @Argument(help: ArgumentHelp("Folders, article files or .jsonl dumps.", valueName: "input"))
+    var inputs: [String]
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output folder.", valueName: "folder"))
+    var output: String = "output"
+
+    @Option(help: ArgumentHelp("Output formats, one or a comma list: pdf, svg, png.", valueName: "formats"))
+    var format: String = "pdf"
+
+    @Option(help: ArgumentHelp("Resolution of PNG pages, dots per inch.", valueName: "dpi"))
+    var dpi: Double = 150
+
+    @Option(help: ArgumentHelp("Worker processes (default: the number of cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Seconds one input may take before its worker is stopped.", valueName: "seconds"))
+    var timeout: Double = 30
+
+    @Option(help: ArgumentHelp("Render only the K-th of N stable slices of the inputs.", valueName: "K/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("Write a JSON report of every input here.", valueName: "file"))
+    var report: String?
+
+    @Flag(help: "Render everything, even what the manifest says is up to date.")
+    var force = false
+
+    @OptionGroup var shared: SharedOptions
+
+    func validate() throws {
+        guard OutputFormat.list(format) != nil else { throw ValidationError("--format takes pdf, svg, png or a comma list, not '\(format)'") }
+        guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be from 1 to 256") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, such as 2/8") }
+    }
+
+    func run() throws {
+        let template: Template
+        do { template = try shared.loadTemplate() } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            throw ExitCode(failure.status)
+        }
+        var all: [BatchJob]
+        do { all = try BatchInputs.list(inputs) } catch {
+            FileHandle.standardError.write(Data("galley: error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        if let shard = shard.flatMap(Shard.init) { all = all.filter { shard.contains($0.key) } }
+        let formats = (OutputFormat.list(format) ?? [.pdf]).map(\.rawValue)
+        let emits = Array(shared.emits ?? []).sorted()
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        OutputSweeper.removeTemporaryFiles(in: output)
+
+        // What decides the pages besides the input: template, version, options.
+        let settings = [
+            TemplatePrinter.print(template), GalleyVersion.current, formats.joined(separator: ","), String(dpi),
+            emits.joined(separator: ","), CommandLine.arguments.filter { $0.hasPrefix("--no-") || $0.hasPrefix("--lang") || $0.hasPrefix("--keep") }.joined(),
+        ].joined(separator: "\u{1}")
+        var manifest = BatchManifest.load(from: output)
+        var fingerprints: [String: String] = [:]
+        var pending: [BatchJob] = []
+        for job in all {
+            let content = job.text.map { Array($0.utf8) } ?? job.path.flatMap { FileManager.default.contents(atPath: $0) }.map { [UInt8]($0) } ?? []
+            let fingerprint = StableHash.fingerprint(content + Array(settings.utf8))
+            fingerprints[job.key] = fingerprint
+            if force || !manifest.isCurrent(job.key, fingerprint: fingerprint, in: output) { pending.append(job) }
+        }
+        let skipped = all.count - pending.count
+        FileHandle.standardError.write(
+            Data("galley batch: \(all.count) input\(all.count == 1 ? "" : "s"), \(pending.count) to render, \(skipped) up to date; \(min(jobs, max(1, pending.count))) worker\(jobs == 1 ? "" : "s")\n".utf8))
+
+        let supervisor = BatchSupervisor(
+            executable: Self.executablePath, workerArguments: Self.workerArguments(),
+            workers: min(jobs, max(1, pending.count)), timeout: timeout)
+        let start = Date()
+        let requests = pending.map { WorkerRequest(job: $0, folder: output, formats: formats, dpi: dpi, emit: emits) }
+        let progress = BatchProgress(total: requests.count)
+        let results = supervisor.run(requests) { response in
+            progress.record(failed: !response.ok)
+            if response.ok {
+                manifest.entries[response.key] = BatchManifest.Entry(fingerprint: fingerprints[response.key] ?? "", outputs: response.outputs)
+            } else {
+                manifest.entries[response.key] = nil
+                FileHandle.standardError.write(Data("\(response.key): error: \(response.reason ?? "failed")\n".utf8))
+            }
+            if supervisor.shouldSaveManifest() { try? manifest.save(to: output) }
+        }
+        try? manifest.save(to: output)
+        OutputSweeper.removeTemporaryFiles(in: output)
+
+        let failed = results.filter { !$0.ok }.count
+        let rendered = results.filter { $0.ok }.count
+        let notRun = requests.count - results.count
+        let seconds = Date().timeIntervalSince(start)
+        var summary = "galley batch: \(rendered) rendered, \(skipped) up to date, \(failed) failed in \(String(format: "%.1f", seconds)) s"
+        if supervisor.wasInterrupted {
+            summary += "; interrupted with \(notRun) not rendered. Run the same command again to resume"
+        }
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
+        if let report {
+            let document = BatchReport(
+                inputs: all.count, rendered: rendered, upToDate: skipped, failed: failed, notRun: notRun, seconds: seconds,
+                results: results)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            do { try AtomicFile.write([UInt8](try encoder.encode(document)), to: report) } catch {
+                FileHandle.standardError.write(Data("galley: error: cannot write the report: \(error)\n".utf8))
+            }
+        }
+        if failed > 0 || supervisor.wasInterrupted { throw ExitCode(1) }
+    }
+
+    /// This executable, to start workers with.
+    static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+
+    /// The shared options to hand on to the workers, as given on this command line.
+    static func workerArguments() -> [String] {
+        var arguments: [String] = []
+        var pass = false
+        let shared: Set<String> = [
+            "--template", "--assets", "--lang", "--encoding", "--max-input", "--max-pages", "--diagnostics",
+        ]
+        let flags: Set<String> = ["--no-typography", "--no-microtype", "--keep-artefacts"]
+        for argument in CommandLine.arguments.dropFirst(2) {
+            if pass {
+                arguments.append(argument)
+                pass = false
+            } else if flags.contains(argument) {
+                arguments.append(argument)
+            } else if let name = argument.split(separator: "=").first.map(String.init), shared.contains(name) {
+                arguments.append(argument)
+                pass = !argument.contains("=")
+            }
+        }
+        return arguments
+    }
+}
+
+/// The batch report (`--report FILE`).
+struct BatchReport: Encodable {
+    var inputs: Int
+    var rendered: Int
+    var upToDate: Int
+    var failed: Int
+    var notRun: Int
+    var seconds: Double
+    var results: [WorkerResponse]
+}
+
+/// Removes temporary files a killed writer left (`.NAME.PID.tmp`): never a partial output.
+enum OutputSweeper {
+    static func removeTemporaryFiles(in folder: String) {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return }
+        while let relative = walker.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix("."), name.hasSuffix(".tmp") {
+                try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(relative))
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+// Runs batch requests on worker processes, one supervising thread each; survives crashes,
+// hangs and Ctrl-C.
+
+import Foundation
+import Galley
+
+/// Hands requests to `workers` worker processes and collects their answers.
+///
+/// Each supervising thread owns one worker process: it sends a request, waits for the answer
+/// up to `timeout`, and on a hang or a crash kills the worker, records the input as failed
+/// with the reason, and starts a fresh worker for the next input. Ctrl-C stops handing out
+/// work, kills the workers and returns what is done.
+final class BatchSupervisor: @unchecked Sendable {
+    // Mutable state is touched only under `lock`.
+    private let lock = NSLock()
+    private let executable: String
+    private let workerArguments: [String]
+    private let workers: Int
+    private let timeout: Double
+    private var queue: [WorkerRequest] = []
+    private var next = 0
+    private var results: [WorkerResponse] = []
+    private var interrupted = false
+    private var live: [Int32: WorkerProcess] = [:]
+    private var lastSave = Date()
+    private var onResult: (WorkerResponse) -> Void = { _ in }
+
+    init(executable: String, workerArguments: [String], workers: Int, timeout: Double) {
+        self.executable = executable
+        self.workerArguments = workerArguments
+        self.workers = workers
+        self.timeout = timeout
+    }
+
+    var wasInterrupted: Bool { lock.withLock { interrupted } }
+
+    /// Whether a second has passed since the manifest was last saved (then it is saved).
+    func shouldSaveManifest() -> Bool {
+        // Called from `onResult`, already under `lock`.
+        if Date().timeIntervalSince(lastSave) >= 1 {
+            lastSave = Date()
+            return true
+        }
+        return false
+    }
+
+    /// Runs every request; `onResult` is called under the supervisor's lock, one at a time.
+    func run(_ requests: [WorkerRequest], onResult: @escaping (WorkerResponse) -> Void) -> [WorkerResponse] {
+        queue = requests
+        self.onResult = onResult
+        guard !requests.isEmpty else { return [] }
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let signals = [SIGINT, SIGTERM].map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.interrupt() }
+            source.resume()
+            return source
+        }
+        defer {
+            signals.forEach { $0.cancel() }
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
+        }
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            let thread = Thread { [self] in
+                supervise()
+                group.leave()
+            }
+            thread.start()
+        }
+        group.wait()
+        return lock.withLock { results }
+    }
+
+    private func interrupt() {
+        let workers: [WorkerProcess] = lock.withLock {
+            interrupted = true
+            return Array(live.values)
+        }
+        FileHandle.standardError.write(Data("\ngalley batch: interrupted; stopping the workers…\n".utf8))
+        for worker in workers { worker.kill() }
+    }
+
+    private func takeRequest() -> WorkerRequest? {
+        lock.withLock {
+            guard !interrupted, next < queue.count else { return nil }
+            defer { next += 1 }
+            return queue[next]
+        }
+    }
+
+    private func startWorker() -> WorkerProcess? {
+        guard let worker = try? WorkerProcess(executable: executable, arguments: workerArguments) else { return nil }
+        lock.withLock { live[worker.pid] = worker }
+        return worker
+    }
+
+    private func retire(_ worker: WorkerProcess, kill: Bool) {
+        lock.withLock { _ = live.removeValue(forKey: worker.pid) }
+        if kill { worker.kill() } else { worker.finish() }
+    }
+
+    private func supervise() {
+        var worker: WorkerProcess?
+        while let request = takeRequest() {
+            if worker == nil { worker = startWorker() }
+            guard let current = worker else {
+                record(failure(request, "cannot start a worker process"))
+                continue
+            }
+            do { try current.send(request) } catch {
+                retire(current, kill: true)
+                worker = nil
+                record(failure(request, "the worker stopped before taking the input"))
+                continue
+            }
+            switch current.receive(timeout: timeout) {
+            case .success(let response):
+                record(response)
+            case .failure(let reason):
+                retire(current, kill: true)
+                worker = nil
+                if wasInterrupted { return }
+                switch reason {
+                case .timedOut: record(failure(request, "timed out after \(Int(timeout)) s (--timeout)"))
+                case .exited(let why): record(failure(request, why))
+                }
+            }
+        }
+        if let worker { retire(worker, kill: false) }
+    }
+
+    private func failure(_ request: WorkerRequest, _ reason: String) -> WorkerResponse {
+        WorkerResponse(
+            key: request.job.key, ok: false, reason: reason, pages: 0, warnings: 0, diagnostics: [], milliseconds: 0,
+            outputs: [], report: nil)
+    }
+
+    private func record(_ response: WorkerResponse) {
+        lock.withLock {
+            results.append(response)
+            onResult(response)
+        }
+    }
+}

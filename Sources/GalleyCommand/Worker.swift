@@ -1,0 +1,36 @@
+// `galley worker`: the process `galley batch` runs articles in (one JSON request per line).
+
+import ArgumentParser
+import Foundation
+import Galley
+
+/// Reads `WorkerRequest`s from standard input, one JSON object per line, renders each and
+/// answers a `WorkerResponse` line on standard output. It keeps its fonts, hyphenation
+/// dictionaries and template loaded between articles. Started by `galley batch`; not meant
+/// to be run by hand.
+struct Worker: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render articles sent by galley batch (internal).", shouldDisplay: false)
+
+    @OptionGroup var shared: SharedOptions
+
+    func run() throws {
+        let renderer = JobRenderer(typesetter: try shared.makeTypesetter(), options: shared.convertOptions)
+        let encoder = JSONEncoder()
+        let decoder = JSONDecoder()
+        while let line = readLine(strippingNewline: true) {
+            guard !line.isEmpty else { continue }
+            let response: WorkerResponse
+            if let request = try? decoder.decode(WorkerRequest.self, from: Data(line.utf8)) {
+                response = renderer.render(request)
+            } else {
+                response = WorkerResponse(
+                    key: "", ok: false, reason: "the worker could not read its request", pages: 0, warnings: 0,
+                    diagnostics: [], milliseconds: 0, outputs: [], report: nil)
+            }
+            var data = (try? encoder.encode(response)) ?? Data("{}".utf8)
+            data.append(0x0A)
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
