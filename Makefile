@@ -6,7 +6,7 @@ SWIFT ?= swift
 CONFIG ?= release
 SAMPLES := $(wildcard samples/*.txt)
 
-.PHONY: setup build run test bench-spacing docs-pictures clean
+.PHONY: setup build run test bench-spacing bench-batch docs-pictures clean
 
 setup:
 	@bash scripts/setup.sh
@@ -33,6 +33,9 @@ test: setup
 
 bench-spacing: build .venv/bin/python
 	.venv/bin/python bench/spacing_compare.py
+
+bench-batch: build .venv/bin/python
+	.venv/bin/python bench/batch_bench.py --articles 1000 --memory 10000
 
 docs-pictures: build
 	bash docs/make-pictures.sh

@@ -13,6 +13,8 @@ public struct Article: Sendable {
     public var encoding: InputEncoding
     /// Panels that could not stand where their directive stands and moved to a later page.
     public var floatedPanels: Int = 0
+    /// Milliseconds per stage: decode, parse, normalize, layout (render adds itself).
+    public var timings: [String: Double] = [:]
     /// The name of the template the article was set with.
     public var templateName: String = "default"
 

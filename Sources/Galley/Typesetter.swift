@@ -75,26 +75,31 @@ public final class Typesetter {
                 "input is \(bytes.count) bytes, over the limit of \(options.maxInputBytes); raise it with --max-input",
                 path: path)
         }
+        var clock = StageClock()
         let decoded: DecodedInput
         do {
             decoded = try InputDecoder.decode(bytes, encoding: options.encoding)
         } catch {
             throw GalleyError(.input, "\(error)", path: path)
         }
+        clock.lap("decode")
         let source = SourceFile(path: path, text: decoded.text)
         var parseOptions = ParseOptions()
         parseOptions.keepArtefacts = options.keepArtefacts
         parseOptions.language = options.language
         let parsed = MarkupParser(options: parseOptions).parse(decoded.text)
+        clock.lap("parse")
         var document = parsed.document
         if options.typography && template.typography {
             document = document.normalized(language: options.language)
         }
+        clock.lap("normalize")
         let metadata = [
             "source": options.sourceName ?? (path as NSString).lastPathComponent,
             "date": options.date ?? String(DocumentMetadata.reproducibleDate().prefix(10)),
         ]
         let laidOut = engine.layout(document, assets: assets(for: path, options: options), metadata: metadata)
+        clock.lap("layout")
         guard laidOut.pages.count <= options.maxPages else {
             throw GalleyError(
                 .input,
@@ -104,7 +109,7 @@ public final class Typesetter {
         return Article(
             source: source, document: document, pages: laidOut.pages,
             diagnostics: decoded.diagnostics + parsed.diagnostics + laidOut.diagnostics, encoding: decoded.encoding,
-            floatedPanels: laidOut.floatedPanels, templateName: template.name)
+            floatedPanels: laidOut.floatedPanels, timings: clock.laps, templateName: template.name)
     }
 
     /// The assets folder for an input: `--assets`, else `assets/` beside the input file.
@@ -140,5 +145,17 @@ public final class Typesetter {
         } catch {
             throw GalleyError(.output, "\(error)", path: article.source.path)
         }
+    }
+}
+
+/// Milliseconds between laps, by stage name: the per-stage timings of the batch report.
+struct StageClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var laps: [String: Double] = [:]
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        laps[stage, default: 0] += Double(now - last) / 1e6
+        last = now
     }
 }

@@ -35,6 +35,8 @@ public struct JobRenderer {
             options.date = job.fields["date"] ?? options.date
             let article = try typesetter.typeset(bytes, path: job.path ?? job.key, options: options)
             var outputs: [String] = []
+            var stages = article.timings
+            var clock = StageClock()
             func write(_ files: [[UInt8]], _ format: OutputFormat) throws(GalleyError) {
                 let names = format.fileNames(for: job.outputName, pages: files.count)
                 for (bytes, name) in zip(files, names) {
@@ -43,13 +45,19 @@ public struct JobRenderer {
                 }
             }
             for name in request.formats {
+                let files: [[UInt8]]
                 switch OutputFormat(rawValue: name) {
-                case .pdf: try write([typesetter.pdf(article)], .pdf)
-                case .svg: try write(typesetter.svg(article), .svg)
-                case .png: try write(typesetter.png(article, dpi: request.dpi), .png)
-                case nil: break
+                case .pdf: files = [try typesetter.pdf(article)]
+                case .svg: files = try typesetter.svg(article)
+                case .png: files = try typesetter.png(article, dpi: request.dpi)
+                case nil: files = []
                 }
+                clock.lap("render")
+                if let format = OutputFormat(rawValue: name) { try write(files, format) }
+                clock.lap("write")
             }
+            stages.merge(clock.laps) { $0 + $1 }
+            response.stages = stages
             let report = article.report
             if request.emit.contains("layout") {
                 guard let json = try? LayoutJSON(article: article, dpi: request.formats.contains("png") ? request.dpi : nil).encoded()

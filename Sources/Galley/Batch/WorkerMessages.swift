@@ -30,6 +30,8 @@ public struct WorkerResponse: Codable, Sendable {
     /// Output files relative to the output folder.
     public var outputs: [String]
     public var report: TypographyFigures?
+    /// Milliseconds per stage (decode, parse, normalize, layout, render, write).
+    public var stages: [String: Double]? = nil
 
     public init(
         key: String, ok: Bool, reason: String?, pages: Int, warnings: Int, diagnostics: [String], milliseconds: Double,

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Batch throughput: galley on one and on all cores beside Typst, on one generated corpus.
+
+Generates N articles (bench/make_corpus.py, default 1000), renders them to PDF with
+`galley batch --jobs 1` and `--jobs <cores>` (each run --force, fresh), then with Typst 0.15
+in one Python process, a fresh compile per article (its input: the same article as plain
+markup, prepared before the clock starts), and prints articles per second and the ratios.
+With --memory N it also renders N articles (default 10000) and samples the summed resident
+memory of galley's parent and worker processes every 50 ms.
+
+usage: bench/batch_bench.py [--articles N] [--memory N] [--galley PATH]
+needs: the release build (make build) and .venv with typst (make bench-batch sets it up)
+"""
+import argparse, os, pathlib, re, subprocess, sys, tempfile, threading, time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def tree_rss(pid):
+    """Summed resident memory (bytes) of a process and all its descendants."""
+    total, stack = 0, [pid]
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry))
+            except OSError:
+                pass
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        stack += children.get(p, [])
+    return total
+
+
+def run_galley(galley, corpus, out, jobs, sample_memory=False):
+    start = time.perf_counter()
+    process = subprocess.Popen([galley, "batch", str(corpus), "-o", str(out), "--jobs", str(jobs), "--force"],
+                               stderr=subprocess.DEVNULL)
+    peak = 0
+    samples = []
+    if sample_memory:
+        while process.poll() is None:
+            rss = tree_rss(process.pid)
+            peak = max(peak, rss)
+            samples.append(rss)
+            time.sleep(0.05)
+    process.wait()
+    return time.perf_counter() - start, peak, samples
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--memory", type=int, default=0, help="also measure peak memory over this many articles")
+    parser.add_argument("--galley", default=str(ROOT / ".build" / "release" / "galley"))
+    args = parser.parse_args()
+    work = pathlib.Path(tempfile.mkdtemp(prefix="galley-batch-bench-"))
+    corpus = work / "corpus"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(corpus), str(args.articles)], check=True)
+    n = args.articles
+    cores = os.cpu_count() or 1
+    one, _, _ = run_galley(args.galley, corpus, work / "out1", 1)
+    many, _, _ = run_galley(args.galley, corpus, work / "outN", cores)
+
+    import typst
+    sources = []
+    for article in sorted(corpus.glob("*.txt")):
+        markup = subprocess.run([args.galley, "normalize", "--no-typography", str(article)], capture_output=True,
+                                text=True).stdout
+        blocks = [b.strip() for b in markup.split("\n\n") if b.strip()]
+        esc = lambda t: re.sub(r"([\\#*_`$<>@\[\]=~/-])", r"\\\1", t)
+        lang = "ru" if re.search("[а-яё]", markup, re.I) else "en"
+        body = [f'#set page(paper: "a4", margin: 56pt)', f'#set text(font: "PT Serif", size: 11pt, lang: "{lang}")',
+                "#set par(justify: true)", "= " + esc(blocks[0])]
+        body += ["#block(width: 100%, height: 200pt, fill: luma(200))" if re.fullmatch(r"#[{<][^}>]*[}>]", b) else esc(b)
+                 for b in blocks[1:]]
+        path = work / (article.stem + ".typ")
+        path.write_text("\n\n".join(body), encoding="utf-8")
+        sources.append(path)
+    start = time.perf_counter()
+    for path in sources:
+        typst.compile(str(path), output=str(path.with_suffix(".pdf")))
+    typst_time = time.perf_counter() - start
+
+    print(f"{n} articles (1–12 KB, Russian and English, with directives), PDF, this machine ({cores} cores)")
+    print(f"galley, 1 worker:  {n / one:8.1f} articles/s  ({one * 1000 / n:.1f} ms each)")
+    print(f"galley, {cores} workers: {n / many:8.1f} articles/s  (speed-up {one / many:.2f}× over 1 worker)")
+    print(f"typst, 1 process:  {n / typst_time:8.1f} articles/s  ({typst_time * 1000 / n:.1f} ms each)")
+    print(f"galley 1 worker / typst: {typst_time / one:.2f}×")
+    if args.memory:
+        big = work / "big"
+        subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(big), str(args.memory)], check=True)
+        seconds, peak, samples = run_galley(args.galley, big, work / "outBig", cores, sample_memory=True)
+        half = samples[len(samples) // 2:] or [0]
+        first = samples[: len(samples) // 2] or [0]
+        print(f"memory, {args.memory} articles on {cores} workers: peak {peak / 2**20:.0f} MiB (parent + workers); "
+              f"max of first half {max(first) / 2**20:.0f} MiB, second half {max(half) / 2**20:.0f} MiB; {seconds:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""A generated corpus for the batch benchmark: N articles of 1 to 12 KB, Russian and English,
+with media directives and footnotes, in the archive's markup (headline, U+2028, one-line body,
+double-space paragraph breaks). Made from the sentences of the project's own samples, shuffled
+deterministically (seed 11): the same N gives the same files on every machine.
+usage: bench/make_corpus.py OUTDIR N"""
+import pathlib, random, re, sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+out, n = pathlib.Path(sys.argv[1]), int(sys.argv[2])
+out.mkdir(parents=True, exist_ok=True)
+pools = {}
+for sample in sorted((ROOT / "samples").glob("*.txt")):
+    text = sample.read_text(encoding="utf-8")
+    text = re.sub(r"#[{<][^}>]*[}>]", " ", text)
+    text = re.sub(r"\s\*[^*]*$", "", text)
+    body = re.split(r"[\u2028\n]", text, maxsplit=1)[-1]
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?»\"])\s+", body) if len(s.strip()) > 20]
+    pools["ru" if re.search("[а-я]", body) else "en"] = sentences
+kinds = ["biginfographic", "infographic", "image", "photo", "movie", "gallery"]
+rnd = random.Random(11)
+for i in range(n):
+    lang = "ru" if i % 3 else "en"
+    pool = pools[lang]
+    target = rnd.randint(1000, 12000)
+    parts, size = [], 0
+    while size < target:
+        s = rnd.choice(pool)
+        parts.append(s)
+        size += len(s.encode()) + 1
+        if rnd.random() < 0.12:
+            parts.append(f"#{{{rnd.choice(kinds)}={rnd.randint(1000, 999999)}}}")
+        elif rnd.random() < 0.15:
+            parts.append(" ")  # with the join below: a double space, a lost paragraph break
+    headline = ("Статья" if lang == "ru" else "Article") + f" {i}: " + " ".join(rnd.choice(pool).split()[:6])
+    (out / f"a{i:05d}.txt").write_text(headline + "\u2028  " + " ".join(parts), encoding="utf-8")
