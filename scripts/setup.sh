@@ -13,6 +13,9 @@ packages=(
   hyphen-en-us         # English patterns (hyph_en_US.dic)
   fonts-paratype       # PT Serif / PT Sans: the default faces
   fonts-dejavu-core    # fallback for symbols PT lacks
+  fonts-noto-core      # fallback for Arabic, Hebrew, Georgian, Armenian, Devanagari… in Russian text
+  fonts-noto-cjk       # fallback for Chinese, Japanese, Korean
+  fonts-symbola        # emoji as outline glyphs, so they stay text in the PDF (colour emoji would not)
   librsvg2-dev         # panels: SVG assets
   libgdk-pixbuf-2.0-dev # panels: JPEG assets
   poppler-utils        # tests: pdftotext, pdfinfo, pdftoppm

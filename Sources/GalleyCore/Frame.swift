@@ -150,6 +150,11 @@ public struct GlyphRun: Codable, Sendable, Hashable {
     /// Font expansion: the glyphs are drawn this much wider (1.02) or narrower (0.98) than
     /// the font's own shapes; positions and `width` already include it.
     public var horizontalScale: Double
+    /// Which glyphs show which bytes of `text`, in glyph order; empty: the whole text is one
+    /// cluster. Lets PDF readers map each glyph to its own characters.
+    public var clusters: [TextCluster] = []
+    /// Whether the glyphs run right to left (clusters then consume the text from its end).
+    public var isBackward: Bool = false
 
     public init(
         font: FontRef, color: Color, glyphs: [Glyph], text: String, width: Double, span: SourceSpan? = nil,
@@ -171,6 +176,16 @@ public struct GlyphRun: Codable, Sendable, Hashable {
         copy.width = width * scale
         copy.horizontalScale = horizontalScale * scale
         return copy
+    }
+}
+
+/// A cluster of a glyph run: `bytes` of its UTF-8 text drawn by `glyphs` glyphs.
+public struct TextCluster: Codable, Sendable, Hashable {
+    public var bytes: Int
+    public var glyphs: Int
+    public init(bytes: Int, glyphs: Int) {
+        self.bytes = bytes
+        self.glyphs = glyphs
     }
 }
 

@@ -52,14 +52,19 @@ struct Painter {
             cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
             return
         }
-        // One cluster for the whole run: the text stays extractable word by word, which is
-        // what readers and search need; exact per-character mapping is not required here.
-        var cluster = cairo_text_cluster_t(num_bytes: Int32(utf8.count), num_glyphs: Int32(glyphs.count))
+        // Per-glyph clusters when layout gave them (exact copy and paste, right-to-left text
+        // in logical order); otherwise one cluster for the whole run.
+        var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
+        let covers = run.clusters.reduce(0) { $0 + $1.bytes } == utf8.count && run.clusters.reduce(0) { $0 + $1.glyphs } == glyphs.count
+        if clusters.isEmpty || !covers {
+            clusters = [cairo_text_cluster_t(num_bytes: Int32(utf8.count), num_glyphs: Int32(glyphs.count))]
+        }
+        let flags = run.isBackward && clusters.count > 1 ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0)
         utf8.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 cairo_show_text_glyphs(
                     cr, chars.baseAddress, Int32(utf8.count), &glyphs, Int32(glyphs.count),
-                    &cluster, 1, cairo_text_cluster_flags_t(rawValue: 0))
+                    &clusters, Int32(clusters.count), flags)
             }
         }
     }

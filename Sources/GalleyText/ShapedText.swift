@@ -16,6 +16,9 @@ public struct ShapedGlyph: Sendable, Hashable {
     public var font: Int
     /// False for glyphs Pango marks empty or unknown: they advance but draw nothing.
     public var isVisible: Bool
+    /// Whether the glyph belongs to a right-to-left run (Arabic, Hebrew): its run's glyphs come
+    /// in visual order, the reverse of the text's.
+    public var isRightToLeft: Bool = false
 }
 
 /// A shaped string: its glyphs in visual order, the fonts they use, and vertical metrics.
@@ -74,7 +77,10 @@ public struct ShapedText: Sendable {
     public func glyphRuns(in range: Range<Int>, span: SourceSpan? = nil) -> (runs: [GlyphRun], width: Double) {
         struct Pending {
             var font: Int
+            var rightToLeft: Bool
             var glyphs: [Glyph] = []
+            /// Source cluster (UTF-8 start) of each drawn glyph, in glyph order.
+            var glyphClusters: [Int] = []
             var start: Double
             var lo: Int
             var hi: Int
@@ -87,18 +93,23 @@ public struct ShapedText: Sendable {
             guard let p = pending else { return }
             let end = clusterEnd(after: p.hi, limit: range.upperBound)
             let text = String(decoding: utf8[p.lo..<end], as: UTF8.self)
-            runs.append(
-                GlyphRun(font: fonts[p.font], color: color, glyphs: p.glyphs, text: text, width: x - p.start, span: span))
+            var run = GlyphRun(font: fonts[p.font], color: color, glyphs: p.glyphs, text: text, width: x - p.start, span: span)
+            run.clusters = clusterMap(p.glyphClusters, textRange: p.lo..<end, backward: p.rightToLeft)
+            run.isBackward = p.rightToLeft
+            runs.append(run)
             pending = nil
         }
 
         for g in glyphs where range.contains(g.cluster) {
-            if pending?.font != g.font {
+            if pending?.font != g.font || pending?.rightToLeft != g.isRightToLeft {
                 flush()
-                pending = Pending(font: g.font, start: x, lo: g.cluster, hi: g.cluster)
+                pending = Pending(font: g.font, rightToLeft: g.isRightToLeft, start: x, lo: g.cluster, hi: g.cluster)
             }
             guard var p = pending else { continue }
-            if g.isVisible { p.glyphs.append(Glyph(id: g.id, x: x + g.xOffset, y: g.yOffset)) }
+            if g.isVisible {
+                p.glyphs.append(Glyph(id: g.id, x: x + g.xOffset, y: g.yOffset))
+                p.glyphClusters.append(g.cluster)
+            }
             p.lo = min(p.lo, g.cluster)
             p.hi = max(p.hi, g.cluster)
             pending = p
@@ -106,6 +117,27 @@ public struct ShapedText: Sendable {
         }
         flush()
         return (runs, x)
+    }
+
+    /// Clusters for `cairo_show_text_glyphs`: (bytes, glyphs) pairs in glyph order that cover
+    /// the run's text exactly, so a PDF reader maps every glyph to its own characters (and
+    /// right-to-left runs read in logical order). Text not drawn by any glyph (invisible
+    /// characters) joins the neighbouring cluster.
+    private func clusterMap(_ glyphClusters: [Int], textRange: Range<Int>, backward: Bool) -> [TextCluster] {
+        guard !glyphClusters.isEmpty else { return [] }
+        // Distinct cluster starts in text order, each with its glyph count.
+        var counts: [Int: Int] = [:]
+        for c in glyphClusters { counts[c, default: 0] += 1 }
+        var starts = counts.keys.sorted()
+        starts[0] = textRange.lowerBound
+        var clusters: [TextCluster] = []
+        for (k, start) in starts.enumerated() {
+            let end = k + 1 < starts.count ? starts[k + 1] : textRange.upperBound
+            let key = k == 0 ? (counts.keys.min() ?? start) : start
+            clusters.append(TextCluster(bytes: end - start, glyphs: counts[key] ?? 0))
+        }
+        // Glyph order: the same as text order for left-to-right runs, reversed otherwise.
+        return backward ? clusters.reversed() : clusters
     }
 
     /// The end of the cluster that starts at `start`: the next cluster start or `limit`.

@@ -155,7 +155,7 @@ public final class TextShaper {
                     yOffset: Double(info.geometry.y_offset) / scale,
                     cluster: Int(item.offset) + Int(string.log_clusters[i]),
                     font: font,
-                    isVisible: id != empty && (id & unknownFlag) == 0))
+                    isVisible: id != empty && (id & unknownFlag) == 0, isRightToLeft: item.analysis.level % 2 == 1))
         }
     }
 

@@ -39,14 +39,19 @@ struct LineAssembler {
             var sliceX = 0.0
             var gapWidths = 0.0
             var gapNatural = 0.0
+            // Where each word went: its frame items, position, width, direction.
+            var placements: [(items: Range<Int>, x: Double, width: Double, rightToLeft: Bool)] = []
             var bytesOnLine: Range<Int>?
 
             func flushSlice() {
                 guard let range = slice else { return }
-                let (runs, _) = content.shaped.glyphRuns(in: range, span: content.span(ofBytes: range))
+                let (runs, sliceWidth) = content.shaped.glyphRuns(in: range, span: content.span(ofBytes: range))
+                let first = frame.items.count
                 for run in runs {
                     frame.place(.text(scale == 1 ? run : run.expanded(by: scale)), at: Point(x: sliceX, y: baseline))
                 }
+                let rightToLeft = !runs.isEmpty && runs.allSatisfy(\.isBackward)
+                placements.append((first..<frame.items.count, sliceX, sliceWidth * scale, rightToLeft))
                 bytesOnLine = bytesOnLine.map { min($0.lowerBound, range.lowerBound)..<max($0.upperBound, range.upperBound) } ?? range
                 slice = nil
             }
@@ -79,6 +84,7 @@ struct LineAssembler {
                 k += 1
             }
             flushSlice()
+            Self.reorderRightToLeft(&frame, placements)
             var hyphenated = false
             if case .penalty(let width, _, let flagged) = items[lineBreak.position], flagged {
                 hyphenated = true
@@ -150,6 +156,32 @@ struct LineAssembler {
         }
         if !settings.justify { return (1, min(0, ratio)) }
         return (scale, ratio.isFinite ? ratio : breakRatio)
+    }
+
+    /// Words of a right-to-left run (Arabic, Hebrew) stand in visual order: a sequence of
+    /// them on a line is mirrored within the space it takes, so that it reads right to left
+    /// (Pango has already put each word's glyphs in visual order).
+    static func reorderRightToLeft(
+        _ frame: inout Frame, _ placements: [(items: Range<Int>, x: Double, width: Double, rightToLeft: Bool)]
+    ) {
+        var k = 0
+        while k < placements.count {
+            guard placements[k].rightToLeft else {
+                k += 1
+                continue
+            }
+            var end = k
+            while end + 1 < placements.count, placements[end + 1].rightToLeft { end += 1 }
+            if end > k {
+                let spanStart = placements[k].x
+                let spanEnd = placements[end].x + placements[end].width
+                for p in placements[k...end] {
+                    let shift = spanStart + spanEnd - (p.x + p.width) - p.x
+                    for i in p.items { frame.items[i].position.x += shift }
+                }
+            }
+            k = end + 1
+        }
     }
 
     private func isBox(_ item: BreakItem) -> Bool {
