@@ -4,53 +4,72 @@ import GalleyCore
 
 /// Splits a body into the paragraphs its line structure gives.
 enum BodyLines {
+    struct Result {
+        var paragraphs: [MappedText]
+        /// Whether the whole body was one line, the only place lost breaks are looked for.
+        var isSingleLine: Bool
+    }
+
+    /// One line of the body: its scalars, and what ends it.
+    private struct Line {
+        var range: Range<Int>
+        /// Index of the line end that closes it; nil for the last line.
+        var terminator: Int?
+        /// Whether it ends with U+2029, a paragraph break in every mode.
+        var endsParagraph: Bool
+    }
+
     /// If the body has blank lines, they separate paragraphs and single line ends are soft
     /// (they become one space); otherwise every line is a paragraph. U+2029 always separates.
-    /// `isSingleLine` tells whether the whole body was one line (where lost breaks are looked for).
-    static func paragraphs(of body: MappedText) -> (paragraphs: [MappedText], isSingleLine: Bool) {
+    static func paragraphs(of body: MappedText) -> Result {
         let s = body.scalars
-        // Lines, as scalar ranges; U+2029 marks a paragraph break, recorded as a blank line.
-        var lines: [Range<Int>] = []
+        var lines: [Line] = []
         var start = 0
         var i = 0
         while i < s.count {
             let c = s[i]
-            if c.isLineEnd || c == "\u{2029}" {
-                lines.append(start..<i)
-                if c == "\u{2029}" { lines.append(i..<i) }
+            if c.isLineEnd || c.isParagraphSeparator {
+                lines.append(Line(range: start..<i, terminator: i, endsParagraph: c.isParagraphSeparator))
                 if c == "\r", i + 1 < s.count, s[i + 1] == "\n" { i += 1 }
                 start = i + 1
             }
             i += 1
         }
-        lines.append(start..<s.count)
-        func isBlank(_ r: Range<Int>) -> Bool { s[r].allSatisfy { $0.isWhitespaceLike } }
-        let content = lines.filter { !isBlank($0) }
+        lines.append(Line(range: start..<s.count, terminator: nil, endsParagraph: false))
+
+        let blank = lines.map { line in s[line.range].allSatisfy(\.isWhitespace) }
+        let content = lines.indices.filter { !blank[$0] }
         let hasBlankLines: Bool = {
-            guard let first = lines.firstIndex(where: { !isBlank($0) }),
-                let last = lines.lastIndex(where: { !isBlank($0) })
-            else { return false }
-            return lines[first...last].contains(where: isBlank)
+            guard let first = content.first, let last = content.last else { return false }
+            return blank[first...last].contains(true)
         }()
         if !hasBlankLines {
-            return (content.map { body[$0] }, content.count <= 1)
+            let isSingleLine = content.count <= 1
+            return Result(paragraphs: content.map { body[lines[$0].range] }, isSingleLine: isSingleLine)
         }
+
         var paragraphs: [MappedText] = []
         var current: MappedText?
-        for line in lines {
-            if isBlank(line) {
+        for (index, line) in lines.enumerated() {
+            if blank[index] {
                 if let p = current { paragraphs.append(p) }
                 current = nil
-            } else if var p = current {
+                continue
+            }
+            if var p = current {
                 // A soft line end: one space, mapped to the line end it replaces.
-                p.append(" ", offset: line.lowerBound > 0 ? body.offsets[line.lowerBound] - 1 : 0)
-                p.append(contentsOf: body[line])
+                p.append(" ", offset: body.offsets[lines[index - 1].terminator ?? line.range.lowerBound])
+                p.append(contentsOf: body[line.range])
                 current = p
             } else {
-                current = body[line]
+                current = body[line.range]
+            }
+            if line.endsParagraph, let p = current {
+                paragraphs.append(p)
+                current = nil
             }
         }
         if let p = current { paragraphs.append(p) }
-        return (paragraphs, false)
+        return Result(paragraphs: paragraphs, isSingleLine: false)
     }
 }

@@ -1,6 +1,5 @@
 // Bytes → text: UTF-8 (with or without BOM), UTF-16 with BOM, windows-1251 or KOI8-R by detection.
 
-import Foundation
 import GalleyCore
 
 /// The encodings galley reads.
@@ -11,40 +10,49 @@ public enum InputEncoding: String, CaseIterable, Sendable {
     case windows1251 = "windows-1251"
     case koi8r = "koi8-r"
 
-    /// Parses a user's name for an encoding: `utf8`, `UTF-8`, `cp1251`, `koi8r`, …
+    /// Parses a user's name for an encoding (`--encoding`): `utf8`, `UTF-8`, `cp1251`,
+    /// `windows-1251`, `koi8-r`, `KOI8R`, … Case, `-` and `_` do not matter.
     public init?(name: String) {
-        let key = name.lowercased().replacingOccurrences(of: "_", with: "-")
+        let key = String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" }))
         switch key {
-        case "utf-8", "utf8": self = .utf8
-        case "utf-16le", "utf16le", "utf-16": self = .utf16le
-        case "utf-16be", "utf16be": self = .utf16be
-        case "windows-1251", "cp1251", "win1251", "cp-1251", "windows1251": self = .windows1251
-        case "koi8-r", "koi8r", "koi8": self = .koi8r
+        case "utf8": self = .utf8
+        case "utf16le", "utf16": self = .utf16le
+        case "utf16be": self = .utf16be
+        case "windows1251", "cp1251", "win1251", "1251": self = .windows1251
+        case "koi8r", "koi8": self = .koi8r
         default: return nil
         }
     }
 }
 
 /// Why bytes could not be read as text.
-public enum DecodingError: Error, CustomStringConvertible, Sendable {
+public enum DecodingError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The input is not text at all (NUL bytes, control characters).
     case binary(reason: String)
+    /// The bytes are not valid in the encoding that was asked for or announced by a BOM.
     case invalid(InputEncoding)
 
     public var description: String {
         switch self {
         case .binary(let reason):
-            "this is not a text file (\(reason)); galley reads articles in UTF-8, UTF-16, windows-1251 or KOI8-R"
+            "this is not a text file (\(reason)); galley reads articles in UTF-8, UTF-16 with a byte-order mark, windows-1251 or KOI8-R"
         case .invalid(let encoding):
-            "the bytes are not valid \(encoding.rawValue); check --encoding or leave it out to detect the encoding"
+            "the bytes are not valid \(encoding.rawValue); check --encoding, or leave it out to detect the encoding"
         }
     }
 }
 
 /// Decoded input: the text, the encoding it was read in, and a warning when that was a guess.
-public struct DecodedInput: Sendable {
+public struct DecodedInput: Sendable, Equatable {
     public var text: String
     public var encoding: InputEncoding
     public var diagnostics: [Diagnostic]
+
+    public init(text: String, encoding: InputEncoding, diagnostics: [Diagnostic] = []) {
+        self.text = text
+        self.encoding = encoding
+        self.diagnostics = diagnostics
+    }
 }
 
 /// Turns an input's bytes into text.
@@ -55,41 +63,55 @@ public struct DecodedInput: Sendable {
 /// proves nothing and only the letters tell. NUL bytes (outside UTF-16) or mostly control
 /// characters mark a binary file, which is refused.
 public enum InputDecoder {
+    /// How many leading bytes the binary check and the code-page score look at: enough for
+    /// a verdict, and it keeps both cheap on a 16 MiB input.
+    static let sampleSize = 65_536
+
     public static func decode(_ bytes: [UInt8], encoding forced: InputEncoding? = nil) throws(DecodingError) -> DecodedInput {
         if let forced {
+            if forced != .utf16le && forced != .utf16be { try refuseBinary(bytes) }
             guard let text = decode(bytes, as: forced) else { throw .invalid(forced) }
-            return DecodedInput(text: text, encoding: forced, diagnostics: [])
+            return DecodedInput(text: text, encoding: forced)
         }
         if bytes.starts(with: [0xFF, 0xFE]) {
             guard let text = decode(bytes, as: .utf16le) else { throw .invalid(.utf16le) }
-            return DecodedInput(text: text, encoding: .utf16le, diagnostics: [])
+            return DecodedInput(text: text, encoding: .utf16le)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
             guard let text = decode(bytes, as: .utf16be) else { throw .invalid(.utf16be) }
-            return DecodedInput(text: text, encoding: .utf16be, diagnostics: [])
+            return DecodedInput(text: text, encoding: .utf16be)
         }
+        try refuseBinary(bytes)
+        if let text = decode(bytes, as: .utf8) {
+            return DecodedInput(text: text, encoding: .utf8)
+        }
+        let cp1251 = CodePage.decode(bytes[...], table: CodePage.windows1251)
+        let koi8 = CodePage.decode(bytes[...], table: CodePage.koi8r)
+        let (encoding, text) = russianScore(koi8) > russianScore(cp1251) ? (InputEncoding.koi8r, koi8) : (.windows1251, cp1251)
+        let warning = Diagnostic.warning(
+            "assumed-encoding",
+            "the file is not valid UTF-8; read it as \(encoding.rawValue) by its letters (force another with --encoding)")
+        return DecodedInput(text: text, encoding: encoding, diagnostics: [warning])
+    }
+
+    /// Throws when the bytes look like a binary file rather than text in a single-byte or
+    /// UTF-8 encoding: a NUL byte anywhere, or more than a tenth of control characters
+    /// (other than tab, line ends and form feed) in the first 64 KiB.
+    static func refuseBinary(_ bytes: [UInt8]) throws(DecodingError) {
         if let nul = bytes.firstIndex(of: 0) {
             throw .binary(reason: "it has a NUL byte at offset \(nul)")
         }
-        let controls = bytes.prefix(65536).filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }.count
-        if controls * 10 > min(bytes.count, 65536) {
-            throw .binary(reason: "more than a tenth of its bytes are control characters")
+        let sample = bytes.prefix(sampleSize)
+        let controls = sample.reduce(0) { count, byte in
+            let isControl = byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C
+            return count + (isControl || byte == 0x7F ? 1 : 0)
         }
-        if let text = decode(bytes, as: .utf8) {
-            return DecodedInput(text: text, encoding: .utf8, diagnostics: [])
+        if controls * 10 > sample.count {
+            throw .binary(reason: "\(controls) of its first \(sample.count) bytes are control characters")
         }
-        let candidates: [(InputEncoding, String)] = [.windows1251, .koi8r].compactMap { encoding in
-            decode(bytes, as: encoding).map { (encoding, $0) }
-        }
-        guard let best = candidates.max(by: { russianScore($0.1) < russianScore($1.1) }) else {
-            throw .binary(reason: "it is neither UTF-8 nor a Cyrillic single-byte encoding")
-        }
-        let warning = Diagnostic.warning(
-            "assumed-encoding",
-            "the file is not UTF-8; read it as \(best.0.rawValue) (force another with --encoding)")
-        return DecodedInput(text: best.1, encoding: best.0, diagnostics: [warning])
     }
 
+    /// The text of `bytes` in `encoding`, or nil when they are not valid in it.
     static func decode(_ bytes: [UInt8], as encoding: InputEncoding) -> String? {
         switch encoding {
         case .utf8:
@@ -98,12 +120,13 @@ public enum InputDecoder {
             return String(validating: body, as: UTF8.self)
         case .utf16le, .utf16be:
             var body = bytes[...]
-            if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) { body = body.dropFirst(2) }
+            let bom: [UInt8] = encoding == .utf16le ? [0xFF, 0xFE] : [0xFE, 0xFF]
+            if body.starts(with: bom) { body = body.dropFirst(2) }
             guard body.count % 2 == 0 else { return nil }
             var units: [UInt16] = []
             units.reserveCapacity(body.count / 2)
             var i = body.startIndex
-            while i < body.endIndex {
+            while i + 1 < body.endIndex {
                 let a = UInt16(body[i])
                 let b = UInt16(body[i + 1])
                 units.append(encoding == .utf16le ? (b << 8 | a) : (a << 8 | b))
@@ -111,28 +134,34 @@ public enum InputDecoder {
             }
             return String(validating: units, as: UTF16.self)
         case .windows1251:
-            return String(bytes: bytes, encoding: .windowsCP1251)
+            return CodePage.decode(bytes[...], table: CodePage.windows1251)
         case .koi8r:
-            return String(bytes: bytes, encoding: String.Encoding(rawValue: 0x8000_0A02))
+            return CodePage.decode(bytes[...], table: CodePage.koi8r)
         }
     }
 
-    /// How Russian a text looks: frequent lowercase letters score, capitals and rare
-    /// letters cost. Text decoded in the wrong Cyrillic code page comes out mostly as
-    /// capitals and rare letters, so the right one scores far higher.
+    /// How Russian a text looks: frequent lowercase letters score most, other lowercase
+    /// Cyrillic a little; capitals, box-drawing characters and Cyrillic letters that Russian
+    /// does not use cost. Russian decoded in the wrong code page comes out mostly as capitals
+    /// (KOI8-R's lowercase bytes are cp1251's capitals and vice versa) or as box drawing, so
+    /// the right decoding scores far higher.
     static func russianScore(_ text: String) -> Int {
-        let frequent: Set<Unicode.Scalar> = ["о", "е", "а", "и", "н", "т", "с", "р", "в", "л", "к", "м", "д", "п", "у"]
         var score = 0
-        for scalar in text.unicodeScalars.prefix(100_000) {
-            guard (0x0400...0x04FF).contains(scalar.value) else { continue }
-            if frequent.contains(scalar) {
-                score += 3
-            } else if scalar.properties.isLowercase {
-                score += 1
-            } else {
+        for scalar in text.unicodeScalars.prefix(sampleSize) {
+            let v = scalar.value
+            if (0x2500...0x259F).contains(v) {
+                score -= 3
+            } else if (0x0430...0x044F).contains(v) || v == 0x0451 {
+                score += frequentLowercase.contains(scalar) ? 3 : 1
+            } else if (0x0410...0x042F).contains(v) || v == 0x0401 {
+                score -= 1
+            } else if (0x0400...0x04FF).contains(v) {
                 score -= 2
             }
         }
         return score
     }
+
+    /// The most frequent letters of Russian text, about half of all letters written.
+    private static let frequentLowercase: Set<Unicode.Scalar> = ["о", "е", "а", "и", "н", "т", "с", "р", "в", "л"]
 }

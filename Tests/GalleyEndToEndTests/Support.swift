@@ -80,9 +80,11 @@ func galley(_ arguments: [String], input: Data? = nil, environment: [String: Str
     try run(Paths.galley, arguments, input: input, environment: environment)
 }
 
-/// The text of a PDF as pdftotext reads it (reading order, UTF-8).
+/// The text of a PDF as pdftotext reads it, in physical layout (top to bottom, line by line:
+/// its reading-order heuristics may move a one-line paragraph above the lines before it),
+/// UTF-8.
 func pdfText(_ pdf: URL) throws -> String {
-    let result = try run("pdftotext", ["-enc", "UTF-8", pdf.path, "-"])
+    let result = try run("pdftotext", ["-layout", "-enc", "UTF-8", pdf.path, "-"])
     #expect(result.status == 0, "pdftotext failed: \(result.stderr)")
     return result.text
 }
