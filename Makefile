@@ -6,7 +6,7 @@ SWIFT ?= swift
 CONFIG ?= release
 SAMPLES := $(wildcard samples/*.txt)
 
-.PHONY: setup build run test bench-spacing bench-batch docs-pictures clean
+.PHONY: setup build run test fuzz bench-spacing bench-batch docs-pictures clean
 
 setup:
 	@bash scripts/setup.sh
@@ -25,6 +25,12 @@ run: build
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash fuzz/run.sh 15
+
+# The libFuzzer targets (markup front end, template key scanner); FUZZ_SECONDS per target.
+FUZZ_SECONDS ?= 600
+fuzz:
+	bash fuzz/run.sh $(FUZZ_SECONDS)
 
 # Spacing beside Typst (needs ../shared): a virtual environment with pdfplumber and typst.
 .venv/bin/python:
