@@ -196,3 +196,73 @@ struct MicrotypeTests {
         }
     }
 }
+
+@Suite("multi-column geometry")
+struct ColumnTests {
+    func newspaper() throws -> Template {
+        var t = Template()
+        t.name = "newspaper-test"
+        t.page.size = Size(width: 792, height: 1224)
+        t.page.margins = Margins(top: 51, right: 40, bottom: 57, left: 40)
+        t.page.columns = 3
+        t.page.gutter = 14
+        t.body = TextSpec(family: "PT Serif, DejaVu Serif", size: 10, leading: 12.5)
+        t.header = "{source}"
+        return t
+    }
+
+    func typeset(_ template: Template, paragraphs: Int) throws -> Article {
+        try Typesetter(template: template).typeset(Array(syntheticArticle(paragraphs: paragraphs).utf8), path: "t.txt")
+    }
+
+    @Test("lines stand in three columns at the column x-positions, each a measure wide")
+    func columnPositions() throws {
+        let t = try newspaper()
+        let article = try typeset(t, paragraphs: 16)
+        let xs = Set(lines(of: article).filter { $0.frame.line?.paragraph ?? -1 >= 0 }.map { ($0.rect.minX * 100).rounded() / 100 })
+        let expected = Set((0..<3).map { ((t.page.margins.left + Double($0) * (t.measure + t.page.gutter)) * 100).rounded() / 100 })
+        #expect(xs == expected)
+        for line in lines(of: article) where line.frame.line?.paragraph ?? -1 >= 0 {
+            #expect(abs(line.rect.width - t.measure) < 0.01)
+        }
+    }
+
+    @Test("the headline and a biginfographic span all columns")
+    func spanning() throws {
+        let t = try newspaper()
+        let article = try typeset(t, paragraphs: 6)
+        let headline = lines(of: article, role: .headline)
+        #expect(headline.allSatisfy { abs($0.rect.width - t.textWidth) < 0.01 })
+        let panel = try #require(article.pages.flatMap { $0.frame.frames { if case .panel = $0 { true } else { false } } }.first)
+        #expect(abs(panel.rect.width - t.textWidth) < 0.01)
+        #expect(abs(panel.rect.minX - t.page.margins.left) < 0.01)
+    }
+
+    @Test("the columns of the last section are balanced within one line")
+    func balanced() throws {
+        let t = try newspaper()
+        for count in [3, 5, 8] {
+            let article = try typeset(t, paragraphs: count)
+            let last = try #require(article.pages.last)
+            let body = lines(of: article).filter { $0.page == last.number && $0.frame.line?.paragraph ?? -1 >= 0 }
+            // The last band: lines below the lowest spanning item (headline or panel) of the page.
+            let spans = last.frame.frames { if case .panel = $0 { true } else { $0 == .headline } }
+            let top = spans.filter { abs($0.rect.width - t.textWidth) < 0.01 }.map(\.rect.maxY).max() ?? 0
+            let band = body.filter { $0.rect.minY >= top }
+            let bottoms = Dictionary(grouping: band, by: { ($0.rect.minX * 10).rounded() }).mapValues { $0.map(\.rect.maxY).max() ?? 0 }
+            guard bottoms.count > 1 else { continue }
+            let spread = (bottoms.values.max() ?? 0) - (bottoms.values.min() ?? 0)
+            #expect(spread <= t.body.leading + 0.01, "\(count) paragraphs: columns end \(bottoms.values.sorted())")
+        }
+    }
+
+    @Test("the running header is on every page but the first")
+    func header() throws {
+        let article = try typeset(try newspaper(), paragraphs: 30)
+        #expect(article.pages.count >= 2)
+        for page in article.pages {
+            let headers = page.frame.frames(where: { $0 == .header })
+            #expect(headers.count == (page.number == 1 ? 0 : 1))
+        }
+    }
+}
