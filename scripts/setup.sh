@@ -20,6 +20,7 @@ packages=(
   libgdk-pixbuf-2.0-dev # panels: JPEG assets
   poppler-utils        # tests: pdftotext, pdfinfo, pdftoppm
   qpdf                 # tests: qpdf --check
+  python3-jsonschema   # tests: the layout JSON against docs/layout.schema.json (Debian's /usr/bin/python3)
   python3-venv         # bench: virtual environment for typst and pdfplumber
 )
 

@@ -38,6 +38,9 @@ public struct ShapedText: Sendable {
     public let clusterStarts: Set<Int>
     /// The advance of all glyphs whose cluster starts in each UTF-8 offset (sum per cluster).
     private let advanceByCluster: [Int: Double]
+    /// Glyph indices sorted by cluster: a byte range's glyphs are found by binary search, so
+    /// cutting a long paragraph into words costs O(log n) per word, not O(n).
+    private let glyphsByCluster: [Int]
 
     init(text: String, glyphs: [ShapedGlyph], fonts: [FontRef], color: Color, ascent: Double, descent: Double) {
         self.text = text
@@ -55,6 +58,24 @@ public struct ShapedText: Sendable {
         }
         clusterStarts = starts
         advanceByCluster = advances
+        glyphsByCluster = glyphs.indices.sorted { (glyphs[$0].cluster, $0) < (glyphs[$1].cluster, $1) }
+    }
+
+    /// Indices of the glyphs whose clusters start in `range`, in visual (glyph) order.
+    private func glyphIndices(in range: Range<Int>) -> [Int] {
+        var low = 0
+        var high = glyphsByCluster.count
+        while low < high {
+            let mid = (low + high) / 2
+            if glyphs[glyphsByCluster[mid]].cluster < range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var found: [Int] = []
+        var k = low
+        while k < glyphsByCluster.count, glyphs[glyphsByCluster[k]].cluster < range.upperBound {
+            found.append(glyphsByCluster[k])
+            k += 1
+        }
+        return found.sorted()
     }
 
     /// The total advance of the whole text.
@@ -100,7 +121,7 @@ public struct ShapedText: Sendable {
             pending = nil
         }
 
-        for g in glyphs where range.contains(g.cluster) {
+        for g in glyphIndices(in: range).map({ glyphs[$0] }) {
             if pending?.font != g.font || pending?.rightToLeft != g.isRightToLeft {
                 flush()
                 pending = Pending(font: g.font, rightToLeft: g.isRightToLeft, start: x, lo: g.cluster, hi: g.cluster)

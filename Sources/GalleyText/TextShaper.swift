@@ -63,7 +63,11 @@ public final class TextShaper {
         let key = CacheKey(text: text, style: style)
         if let hit = cache[key] { return hit }
         let shaped = shapeUncached(text, style: style)
-        if text.utf8.count < 64 { cache[key] = shaped }
+        if text.utf8.count < 64 {
+            // Bounded, so that a worker rendering thousands of articles keeps flat memory.
+            if cache.count >= 4096 { cache.removeAll(keepingCapacity: true) }
+            cache[key] = shaped
+        }
         return shaped
     }
 

@@ -44,6 +44,23 @@ struct HostileInputTests {
         #expect(pdf.contains("Начало") && pdf.contains("конец"))
     }
 
+    @Test("a 2 MB article in one paragraph renders, every word present")
+    func twoMegabytes() throws {
+        let words = ["Городской", "совет", "в", "среду", "одобрил", "смету", "реконструкции", "набережной,", "сообщили", "в", "мэрии."]
+        var body = ""
+        var k = 0
+        while body.utf8.count < 2_000_000 {
+            body += words[k % words.count] + " "
+            k += 1
+        }
+        let text = "Очень длинная статья\n" + body
+        let (result, pdf) = try convert(Array(text.utf8), ["--max-pages", "1000"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let expected = comparableWords(text)
+        let actual = comparableWords(pdf)
+        #expect(firstMissingWord(expected, in: actual) == nil)
+    }
+
     @Test("windows-1251, KOI8-R and UTF-16 files render, with a warning for the guessed code page")
     func encodings() throws {
         let text = "Заголовок статьи\nГлава МИД России обсудил с госсекретарем шаги по налаживанию процесса."

@@ -54,6 +54,29 @@ struct LayoutDataTests {
         }
     }
 
+    @Test(
+        "the seed's layout JSON validates against docs/layout.schema.json",
+        .enabled(if: Paths.hasShared, "../shared is absent: the seed article is not part of a user's clone"))
+    func schema() throws {
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try galley(["convert", Paths.seed.path, "--format", "pdf,png", "--dpi", "50", "-o", folder.path + "/", "--emit", "layout"])
+        #expect(result.status == 0)
+        let layout = folder.appendingPathComponent("000_7b5fd0e551e9cfee.layout.json")
+        let schema = Paths.root.appendingPathComponent("docs/layout.schema.json")
+        let check = try run(
+            "/usr/bin/python3",
+            ["-c", "import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))); print('valid')",
+             layout.path, schema.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.text.contains("valid"))
+        // And a broken one does not validate: the check can fail.
+        let broken = folder.appendingPathComponent("broken.json")
+        try Data(#"{"version": 2, "pages": []}"#.utf8).write(to: broken)
+        let bad = try run("/usr/bin/python3", ["-c", "import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))", broken.path, schema.path])
+        #expect(bad.status != 0)
+    }
+
     @Test("every line's source range points at its words in the input")
     func sourceRanges() throws {
         let sample = Paths.samples.appendingPathComponent("en-harbour-ferries.txt")
