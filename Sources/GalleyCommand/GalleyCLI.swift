@@ -23,13 +23,14 @@ struct GalleyCLI: ParsableCommand {
               cat article.txt | galley convert - -o - > article.pdf
               galley convert article.txt --template newspaper   # a four-column tabloid page
               galley normalize article.txt               # the text after typographic normalization
+              galley preview article.txt --serve         # live preview on http://127.0.0.1:8700/
               galley templates                           # the templates galley can see
 
             Exit status: 0 all rendered (warnings allowed), 1 an input could not be rendered, \
             2 a usage, template or configuration error.
             """,
         version: GalleyVersion.current,
-        subcommands: [Convert.self, Normalize.self, Templates.self],
+        subcommands: [Convert.self, Preview.self, Normalize.self, Templates.self],
         defaultSubcommand: nil
     )
 
