@@ -73,6 +73,6 @@ let package = Package(
         .testTarget(name: "GalleyPanelsTests", dependencies: ["GalleyPanels", "GalleyText"]),
         .testTarget(name: "GalleyLayoutTests", dependencies: ["Galley"]),
         .testTarget(name: "GalleyTemplatesTests", dependencies: ["GalleyTemplates", "GalleyLayout"]),
-        .testTarget(name: "GalleyEndToEndTests", dependencies: ["Galley"]),
+        .testTarget(name: "GalleyEndToEndTests", dependencies: ["Galley", "CPangoCairo"]),
     ]
 )

@@ -17,6 +17,7 @@ packages=(
   libgdk-pixbuf-2.0-dev # panels: JPEG assets
   poppler-utils        # tests: pdftotext, pdfinfo, pdftoppm
   qpdf                 # tests: qpdf --check
+  chromium             # tests: galley preview in a real browser (headless screenshot, DOM)
   python3-venv         # bench: virtual environment for typst and pdfplumber
 )
 

@@ -30,7 +30,7 @@ enum PreviewStyle {
         .mark.note { background: rgba(40, 120, 220, .15); outline-color: rgba(40, 120, 220, .8); }
         .mark:target, .mark.active { outline-width: 4px; }
         .diagnostics { position: sticky; top: var(--bar); width: 24rem; max-height: calc(100vh - var(--bar)); overflow: auto;
-          padding: 1rem; background: #fafaf7; border-left: 1px solid #ccc; align-self: stretch; }
+          min-height: calc(100vh - var(--bar)); padding: 1rem; background: #fafaf7; border-left: 1px solid #ccc; }
         .diagnostics h2 { font-size: 15px; margin: 0 0 .5rem; }
         .diagnostics ol { list-style: none; margin: 0; padding: 0; }
         .diagnostics li { padding: .35rem .5rem; margin-bottom: .3rem; border-left: 4px solid #aaa; background: #fff; word-wrap: break-word; }
