@@ -43,6 +43,9 @@ struct Preview: ParsableCommand {
     func validate() throws {
         guard input != "-" else { throw ValidationError("preview reads a file or a folder, not standard input") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard LivePreview.isValidHost(host) else {
+            throw ValidationError("--host takes an IPv4 or IPv6 address (or localhost), not '\(host)'")
+        }
     }
 
     func run() throws {

@@ -49,6 +49,11 @@ public enum LivePreview {
         throw Failure(description: outcome.waitForEnd())
     }
 
+    /// Whether `host` is an address `serve` can listen on.
+    public static func isValidHost(_ host: String) -> Bool {
+        (try? socketAddress(host: host, port: 0)) != nil
+    }
+
     /// IPv4 or IPv6 literal, or `localhost`.
     static func socketAddress(host: String, port: Int) throws -> any SocketAddress {
         guard (0...65535).contains(port) else { throw Failure(description: "galley: error: --port must be 0…65535") }
