@@ -55,9 +55,6 @@ public final class SiteStore: @unchecked Sendable {
         return stream
     }
 
-    /// The number of open `/events` streams.
-    public var subscriberCount: Int { lock.withLock { subscribers.count } }
-
     /// Waits until the first render is published, at most `seconds`; false on timeout.
     public func waitForFirstRender(seconds: Double) -> Bool {
         if lock.withLock({ generation > 0 }) { return true }
