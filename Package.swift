@@ -6,6 +6,7 @@
 //   → GalleyTypography (normalization, hyphenation, line breaking)
 //   → GalleyLayout (document + template → pages of frames), with GalleyPanels plugged in
 //   → GalleyRender (frames → Cairo PDF/SVG/PNG)
+// GalleyPreview builds the HTML preview and serves it live (FlyingFox).
 // GalleyCore is the shared vocabulary (geometry, spans, diagnostics, frame tree);
 // GalleyText wraps Pango shaping; Galley is the pipeline facade; GalleyCommand is the CLI.
 import PackageDescription
@@ -20,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -53,15 +55,24 @@ let package = Package(
                 "GalleyCore", "GalleyMarkup", "GalleyTypography", "GalleyText", "GalleyPanels",
                 "GalleyLayout", "GalleyRender", "GalleyTemplates",
             ]),
+        .target(
+            name: "GalleyPreview",
+            dependencies: [
+                "Galley", "GalleyCore", "GalleyLayout", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]),
         .executableTarget(
             name: "GalleyCommand",
-            dependencies: ["Galley", "GalleyTemplates", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "Galley", "GalleyTemplates", "GalleyPreview",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         .testTarget(name: "GalleyMarkupTests", dependencies: ["GalleyMarkup"]),
         .testTarget(name: "GalleyTypographyTests", dependencies: ["GalleyTypography", "GalleyMarkup"]),
         .testTarget(name: "GalleyPanelsTests", dependencies: ["GalleyPanels", "GalleyText"]),
         .testTarget(name: "GalleyLayoutTests", dependencies: ["Galley"]),
         .testTarget(name: "GalleyTemplatesTests", dependencies: ["GalleyTemplates", "GalleyLayout"]),
-        .testTarget(name: "GalleyEndToEndTests", dependencies: ["Galley"]),
+        .testTarget(name: "GalleyEndToEndTests", dependencies: ["Galley", "CPangoCairo"]),
     ]
 )

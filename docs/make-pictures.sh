@@ -32,4 +32,10 @@ for sample in samples/*.txt; do
   "$galley" convert "$sample" -o "$work/$name.pdf" 2>/dev/null
   pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$work/$name.pdf" "docs/img/sample-$name"
 done
+# The preview of the Russian sample in headless Chromium (skipped without chromium).
+if command -v chromium >/dev/null; then
+  "$galley" preview samples/ru-naberezhnaya.txt -o "$work/preview" 2>/dev/null
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,760 \
+    --screenshot="docs/img/preview.png" "file://$(cd "$work/preview" && pwd)/index.html" 2>/dev/null
+fi
 ls -la docs/img

@@ -21,6 +21,7 @@ packages=(
   poppler-utils        # tests: pdftotext, pdfinfo, pdftoppm
   qpdf                 # tests: qpdf --check
   python3-jsonschema   # tests: the layout JSON against docs/layout.schema.json (Debian's /usr/bin/python3)
+  chromium             # tests: galley preview in a real browser (headless screenshot, DOM)
   python3-venv         # bench: virtual environment for typst and pdfplumber
 )
 

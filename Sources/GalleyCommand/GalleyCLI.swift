@@ -24,13 +24,14 @@ struct GalleyCLI: ParsableCommand {
               galley convert article.txt --template newspaper   # a four-column tabloid page
               galley batch archive/ dump.jsonl -o proofs/ --jobs 2   # many articles, resumable
               galley normalize article.txt               # the text after typographic normalization
+              galley preview article.txt --serve         # live preview on http://127.0.0.1:8700/
               galley templates                           # the templates galley can see
 
             Exit status: 0 all rendered (warnings allowed), 1 an input could not be rendered, \
             2 a usage, template or configuration error.
             """,
         version: GalleyVersion.current,
-        subcommands: [Convert.self, Batch.self, Normalize.self, Templates.self, Worker.self],
+        subcommands: [Convert.self, Batch.self, Preview.self, Normalize.self, Templates.self, Worker.self],
         defaultSubcommand: nil
     )
 
