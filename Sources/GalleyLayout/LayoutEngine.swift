@@ -29,7 +29,6 @@ public final class LayoutEngine {
     private let hyphenators: [String: Hyphenator]
     private let setter: ParagraphSetter
     private let panelStyle: PanelStyle
-    private var metadata: [String: String] = [:]
 
     /// - Parameter hyphenators: by language (`ru`, `en`), loaded before threads start.
     public init(template: Template, shaper: TextShaper, hyphenators: [String: Hyphenator], panelStyle: PanelStyle = PanelStyle()) {
@@ -43,7 +42,6 @@ public final class LayoutEngine {
     /// Lays `document` out; directives find their real material in `assets` when given.
     /// - Parameter metadata: values for header and footer fields (`source`, `date`).
     public func layout(_ document: Document, assets: AssetLibrary? = nil, metadata: [String: String] = [:]) -> LayoutResult {
-        self.metadata = metadata
         let panels = PanelFactory(style: panelStyle, shaper: shaper, assets: assets)
         var diagnostics: [Diagnostic] = []
         let color = template.textColor
@@ -65,7 +63,7 @@ public final class LayoutEngine {
         for (index, block) in document.blocks.enumerated() {
             switch block {
             case .paragraph(let paragraph):
-                let language = ScriptDetector.language(of: paragraph.text, default: document.language)
+                let language = Script.language(of: paragraph.text, fallback: document.language)
                 let settings = InlineSettings(
                     style: template.body.style(color: color, language: language), measure: measure,
                     firstLineIndent: indentNext ? template.paragraphIndent * template.body.size : 0,
@@ -99,7 +97,7 @@ public final class LayoutEngine {
         let (contents, floated) = filler.fill(flow)
         let finalizer = PageFinalizer(
             template: template, footnotes: footnotes, shaper: shaper, language: document.language,
-            fields: fields(document), headerSpace: headerSpace)
+            fields: fields(document, metadata), headerSpace: headerSpace)
         return LayoutResult(pages: finalizer.finalize(contents), diagnostics: diagnostics, floatedPanels: floated)
     }
 
@@ -108,7 +106,7 @@ public final class LayoutEngine {
     private var headerSpace: Double { template.header.isEmpty ? 0 : template.folio.leading * 2 }
 
     /// Values for the header and footer fields.
-    private func fields(_ document: Document) -> [String: String] {
+    private func fields(_ document: Document, _ metadata: [String: String]) -> [String: String] {
         ["title": document.headline?.string ?? "", "source": metadata["source"] ?? "", "date": metadata["date"] ?? ""]
     }
 
@@ -134,24 +132,5 @@ public final class LayoutEngine {
         var lines = setter.set(text, settings: settings, leading: template.footnote.leading, paragraph: -2)
         for i in lines.indices { lines[i].frame.role = .line }
         return SetFootnote(lines: lines)
-    }
-}
-
-/// Tells Russian from English text by its letters.
-enum ScriptDetector {
-    /// `ru` when Cyrillic letters are the majority of letters, `en` when Latin ones are,
-    /// `fallback` when there are no letters of either.
-    static func language(of text: MappedText, default fallback: String) -> String {
-        var cyrillic = 0
-        var latin = 0
-        for scalar in text.scalars {
-            switch scalar.value {
-            case 0x0400...0x04FF: cyrillic += 1
-            case 0x41...0x5A, 0x61...0x7A: latin += 1
-            default: break
-            }
-        }
-        if cyrillic == 0 && latin == 0 { return fallback }
-        return cyrillic >= latin ? "ru" : "en"
     }
 }

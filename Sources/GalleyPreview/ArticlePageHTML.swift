@@ -13,20 +13,7 @@ struct ArticlePageHTML {
 
     func render() -> String {
         let title = article.title.isEmpty ? article.name : article.title
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="galley preview">
-            <title>\(HTMLText.escape(title)) — galley preview</title>
-            <style>\(PreviewStyle.css)</style>
-            </head>
-            <body data-zoom="fit" data-generation="\(generation)">
-            <header class="toolbar">
-
-            """
+        var html = PreviewStyle.documentHead(title: title, generation: generation)
         if let indexLink {
             html += "<a href=\"\(HTMLText.url(indexLink))\">← All articles</a>\n"
         }

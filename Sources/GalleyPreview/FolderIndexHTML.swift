@@ -9,18 +9,7 @@ struct FolderIndexHTML {
     var generation: Int
 
     func render() -> String {
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="galley preview">
-            <title>\(HTMLText.escape(title)) — galley preview</title>
-            <style>\(PreviewStyle.css)</style>
-            </head>
-            <body data-zoom="fit" data-generation="\(generation)">
-            <header class="toolbar">
+        var html = PreviewStyle.documentHead(title: title, generation: generation) + """
             <span class="title">\(HTMLText.escape(title))</span>
             <span>\(articles.count) \(articles.count == 1 ? "article" : "articles")</span>
             <span class="live" id="live"></span>

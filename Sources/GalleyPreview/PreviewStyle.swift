@@ -92,3 +92,24 @@ enum PreviewStyle {
         })();
         """
 }
+
+extension PreviewStyle {
+    /// The start of every preview page, up to the opening of its toolbar: one place for the
+    /// doctype, meta tags, title and style sheet of article pages and folder indexes alike.
+    static func documentHead(title: String, generation: Int) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="galley preview">
+        <title>\(HTMLText.escape(title)) — galley preview</title>
+        <style>\(PreviewStyle.css)</style>
+        </head>
+        <body data-zoom="fit" data-generation="\(generation)">
+        <header class="toolbar">
+
+        """
+    }
+}

@@ -152,7 +152,6 @@ private struct FillState {
         let needed = frame.size.height + (top > bandTop ? space : 0)
         if columnFloats.isEmpty && (top == bandTop || top + needed <= bottom(of: column)) {
             put(frame, height: frame.size.height, space: space)
-            if frame.size.height > 0 { cursors[column] += top > bandTop ? 0 : 0 }
         } else {
             columnFloats.append((frame, space))
             floatedPanels += 1
@@ -285,7 +284,7 @@ private struct FillState {
         for k in 0..<filler.columns {
             page.notes[k] = page.notes[k].filter { !sectionNotes.contains($0) } + notes[k]
         }
-        return bandTop + (placed.map { $0.item.position.y + $0.height }.max() ?? bandTop) - bandTop
+        return placed.map { $0.item.position.y + $0.height }.max() ?? bandTop
     }
 
     mutating func finish() {
