@@ -41,17 +41,24 @@ fi
 
 # Denser Russian hyphenation patterns. Debian's hyph_ru_RU.dic (2003) knows few break points
 # (государ-ствен-ного); LibreOffice's current set (го-су-дар-ствен-но-го) lets the line breaker
-# keep word spaces even. It ships inside the pyphen wheel on PyPI; only the .dic file is kept.
-# Without it galley falls back to Debian's patterns.
+# keep word spaces even. It ships inside the pyphen wheel on PyPI as plain TeX-style patterns;
+# libhyphen needs every pattern's substrings compiled in (without that it silently misses
+# breaks: единствен-ное instead of един-ствен-ное), which libhyphen's own substrings.pl does.
+# The stamp names the preparation, so a machine with an older, unprepared copy redoes it.
+# Without the file galley falls back to Debian's patterns.
 dense_dir=/usr/local/share/galley/hyphen
-if [ ! -f "$dense_dir/hyph_ru_RU.dic" ]; then
+dense_stamp="$dense_dir/.prepared-substrings-v2"
+if [ ! -f "$dense_stamp" ]; then
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   tmp=$(mktemp -d)
   if python3 -m pip download --quiet --no-deps --only-binary=:all: -d "$tmp" "pyphen==0.18.1" >/dev/null 2>&1 \
-     && python3 -c "import sys, zipfile; z = zipfile.ZipFile(next(__import__('pathlib').Path(sys.argv[1]).glob('pyphen-*.whl'))); open(sys.argv[2], 'wb').write(z.read('pyphen/dictionaries/hyph_ru_RU.dic'))" "$tmp" "$tmp/hyph_ru_RU.dic"; then
+     && python3 -c "import sys, zipfile; z = zipfile.ZipFile(next(__import__('pathlib').Path(sys.argv[1]).glob('pyphen-*.whl'))); open(sys.argv[2], 'wb').write(z.read('pyphen/dictionaries/hyph_ru_RU.dic'))" "$tmp" "$tmp/raw.dic" \
+     && tail -n +2 "$tmp/raw.dic" > "$tmp/patterns.txt" \
+     && perl /usr/share/libhyphen/substrings.pl "$tmp/patterns.txt" "$tmp/hyph_ru_RU.dic" UTF-8 >/dev/null; then
     $sudo_cmd mkdir -p "$dense_dir"
     $sudo_cmd cp "$tmp/hyph_ru_RU.dic" "$dense_dir/hyph_ru_RU.dic"
+    $sudo_cmd touch "$dense_stamp"
     echo "setup: installed LibreOffice's Russian hyphenation patterns into $dense_dir" >&2
   else
     echo "setup: could not fetch the denser Russian patterns; using Debian's hyph_ru_RU.dic" >&2

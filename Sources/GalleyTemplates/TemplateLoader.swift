@@ -32,7 +32,8 @@ public enum TemplateLoader {
         "typography": ["justify": .boolean, "hyphenate": .boolean, "normalize": .boolean, "minimum_lines": .integer],
         "colors": ["text": .color, "rule": .color, "palette": .colors],
         "microtype": ["protrusion": .boolean],
-        "microtype.expansion": ["stretch": .number, "shrink": .number, "step": .number],
+        "microtype.expansion": ["stretch": .number, "shrink": .number, "step": .number, "jump": .number],
+        "microtype.left": [:], "microtype.right": [:],
         "header": ["text": .string],
         "footer": ["text": .string],
         "labels.ru": [:], "labels.en": [:],
@@ -87,6 +88,16 @@ public enum TemplateLoader {
             }
             if prefix.hasPrefix("labels.") {
                 guard value.string != nil else { throw fail(path, "\(path) must be a string (the label for that kind)") }
+                values[path] = value
+                continue
+            }
+            if prefix == "microtype.left" || prefix == "microtype.right" {
+                guard key.count == 1 else {
+                    throw fail(path, "each key of [\(prefix)] is one character (such as \"«\" or \"T\"), not '\(key)'")
+                }
+                guard let n = number(value), n >= 0, n <= 1 else {
+                    throw fail(path, "\(prefix).\(key) must be a fraction of the character's width from 0 to 1")
+                }
                 values[path] = value
                 continue
             }
@@ -196,6 +207,14 @@ public enum TemplateLoader {
         case "microtype":
             if parts[1] == "protrusion" {
                 t.microtype.protrusion = value.bool!
+            } else if parts[1] == "left" || parts[1] == "right" {
+                // The key is everything after "microtype.left." (the character may be a dot).
+                let character = Character(String(key.dropFirst("microtype.".count + parts[1].count + 1)))
+                if parts[1] == "left" {
+                    t.microtype.leftProtrusion[character] = number(value)!
+                } else {
+                    t.microtype.rightProtrusion[character] = number(value)!
+                }
             } else {
                 guard let n = number(value), n >= 0, n <= 0.1 else {
                     throw fail(key, "\(key) must be a fraction from 0 to 0.1 (0.02 is 2%)")
@@ -203,6 +222,7 @@ public enum TemplateLoader {
                 switch parts[2] {
                 case "stretch": t.microtype.expansionStretch = n
                 case "shrink": t.microtype.expansionShrink = n
+                case "jump": t.microtype.expansionJump = n
                 default:
                     guard n > 0 else { throw fail(key, "microtype.expansion.step must be above 0") }
                     t.microtype.expansionStep = n

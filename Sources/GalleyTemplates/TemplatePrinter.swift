@@ -52,7 +52,7 @@ public enum TemplatePrinter {
 
             [microtype]
             protrusion = \(t.microtype.protrusion)
-            expansion = { stretch = \(t.microtype.expansionStretch), shrink = \(t.microtype.expansionShrink), step = \(t.microtype.expansionStep) }
+            expansion = { stretch = \(t.microtype.expansionStretch), shrink = \(t.microtype.expansionShrink), step = \(t.microtype.expansionStep), jump = \(t.microtype.expansionJump) }
 
             [colors]
             text = "\(t.textColor.hex)"
@@ -66,6 +66,13 @@ public enum TemplatePrinter {
             text = \(quoted(t.footer))
 
             """
+        // Protrusion factors: one character per key, a fraction of its width.
+        for (side, table) in [("left", t.microtype.leftProtrusion), ("right", t.microtype.rightProtrusion)] {
+            out += "\n[microtype.\(side)]\n"
+            for (character, factor) in table.sorted(by: { $0.key < $1.key }) {
+                out += "\(quoted(String(character))) = \(factor)\n"
+            }
+        }
         for language in ["ru", "en"] {
             let labels = t.labels.filter { $0.key.hasPrefix(language + ".") }.sorted { $0.key < $1.key }
             guard !labels.isEmpty else { continue }

@@ -186,6 +186,63 @@ struct MicrotypeTests {
         #expect(scales.count > 1, "lines are expanded by different amounts")
     }
 
+    /// Justified lines of an article of quoted words, so that many lines start with «.
+    func quotedLines(_ microtype: Microtype) throws -> [PlacedLine] {
+        var template = Template()
+        template.microtype = microtype
+        let words = ["«Набережная»", "совет", "«Живой берег»", "подрядчики", "«Городские аллеи»", "жители", "Татьяна", "«Ограда»"]
+        let body = (0..<3).map { p in (0..<60).map { words[($0 * 3 + p) % words.count] }.joined(separator: " ") + "." }
+        let text = "Цитаты\n\n" + body.joined(separator: "\n\n")
+        let article = try Typesetter(template: template).typeset(Array(text.utf8), path: "q.txt")
+        return GalleyLayoutTests.lines(of: article).filter { $0.frame.line?.paragraph ?? -1 >= 0 }
+    }
+
+    @Test("an opening guillemet or a capital T at a line start hangs into the left margin by its factor; other letters start at the edge")
+    func leftProtrusion() throws {
+        let microtype = Microtype()
+        var hung = 0
+        for line in try quotedLines(microtype) {
+            // A paragraph's indented first line starts with the indent, not with a character.
+            guard let first = runs(line.frame).min(by: { $0.x < $1.x }), first.x < 1, let character = first.run.text.first
+            else { continue }
+            let factor = microtype.leftProtrusion[character] ?? 0
+            if factor > 0 {
+                hung += 1
+                let glyph = first.run.glyphs.count > 1 ? first.run.glyphs[1].x - first.run.glyphs[0].x : first.run.width
+                #expect(first.x < 0, "'\(character)' hangs left")
+                #expect(abs(first.x + factor * glyph) < 0.05, "by \(factor) of its width \(glyph), not \(-first.x)")
+            } else {
+                #expect(abs(first.x) < 0.01, "'\(character)' starts at the text edge, not \(first.x)")
+            }
+        }
+        #expect(hung >= 3, "some lines start with a hanging character")
+        for line in try quotedLines(.off) {
+            #expect((runs(line.frame).map(\.x).min() ?? 0) >= 0)
+        }
+    }
+
+    @Test("adjacent lines' expansion differs by at most 1% unless that would loosen the word spaces")
+    func smoothing() throws {
+        func jumps(_ limit: Double) throws -> (over: Int, pairs: Int) {
+            var microtype = Microtype()
+            microtype.expansionJump = limit
+            let lines = try lines(microtype)
+            var over = 0
+            var pairs = 0
+            for (a, b) in zip(lines, lines.dropFirst()) where a.frame.line?.paragraph == b.frame.line?.paragraph {
+                guard let sa = runs(a.frame).first?.run.horizontalScale, let sb = runs(b.frame).first?.run.horizontalScale else { continue }
+                pairs += 1
+                if abs(sa - sb) > 0.01 + 1e-9 { over += 1 }
+            }
+            return (over, pairs)
+        }
+        let smoothed = try jumps(0.01)
+        let free = try jumps(1)
+        #expect(smoothed.pairs > 10)
+        #expect(smoothed.over < free.over, "smoothing removes jumps (\(smoothed.over) against \(free.over))")
+        #expect(Double(smoothed.over) <= 0.25 * Double(smoothed.pairs), "\(smoothed.over) of \(smoothed.pairs)")
+    }
+
     @Test("--no-microtype: no expansion and no hanging characters")
     func off() throws {
         for line in try lines(.off) {

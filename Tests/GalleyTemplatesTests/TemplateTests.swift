@@ -91,6 +91,19 @@ struct TemplateTests {
         #expect(e.message.hasPrefix("not valid TOML"))
     }
 
+    @Test("protrusion factors are data: [microtype.left] and [microtype.right] change or add characters")
+    func protrusionTables() throws {
+        let t = try load("[microtype]\nprotrusion = true\n[microtype.left]\n\"«\" = 0.3\n\"Ф\" = 0.02\n[microtype.right]\n\".\" = 0.5\n")
+        #expect(t.microtype.leftProtrusion["«"] == 0.3)
+        #expect(t.microtype.leftProtrusion["Ф"] == 0.02)
+        #expect(t.microtype.rightProtrusion["."] == 0.5)
+        #expect(t.microtype.rightProtrusion["-"] == Microtype().rightProtrusion["-"], "other characters keep the default set")
+        let long = try #require(error("[microtype.left]\nab = 0.1\n"))
+        #expect(long.line == 2 && long.message.contains("one character"))
+        let big = try #require(error("[microtype.right]\n\"-\" = 2\n"))
+        #expect(big.line == 2 && big.message.contains("from 0 to 1"))
+    }
+
     @Test("fallback font lists are kept as written")
     func fallbacks() throws {
         let t = try load("[fonts.body]\nfamily = \"No Such Serif, PT Serif, DejaVu Serif\"\n")

@@ -16,6 +16,10 @@ struct InlineItems {
     var ranges: [Range<Int>] = []
     /// The width of the hyphen drawn at a hyphenated line end.
     var hyphenWidth: Double
+    /// For each item: how far it hangs into the left margin when it starts a line
+    /// (protrusion of a box's first character; 0 for everything else). Empty when no
+    /// character of the paragraph protrudes.
+    var leftHang: [Double] = []
 
     /// The source span of the scalars whose UTF-8 starts lie in `bytes`.
     func span(ofBytes bytes: Range<Int>) -> SourceSpan {
@@ -49,8 +53,11 @@ struct InlineSettings {
 
 /// Builds `InlineItems` for one paragraph.
 ///
-/// Spaces become glue (width: the shaped space; stretch 1/2 and shrink 1/3 of it, as in
-/// Computer Modern's font parameters); a no-break space is glue behind an infinite penalty,
+/// Spaces become glue (width: the shaped space; stretch and shrink 1/3 of it). TeX's fonts
+/// stretch a space by 1/2; galley takes 1/3, the 133% that InDesign's default word spacing
+/// allows at most, so that the breaker prices a loose line as a typographer does and prefers
+/// a slightly tight one (on the seed and the corpus, from the layout report: p95 of the word
+/// gaps 1.33 with 1/2, 1.24 with 1/3; docs/typography.md). A no-break space is glue behind an infinite penalty,
 /// so it stretches but never breaks. Inside words, hyphenation points become flagged
 /// penalties with the hyphen's width, and an existing hyphen (`из-за`) a flagged penalty of
 /// width 0. A word wider than the measure (a URL) also gets unflagged costly penalties at
@@ -93,12 +100,12 @@ enum InlineCollector {
                 let width = natural > 0 ? natural : spaceWidth
                 // Ragged lines get a wide stretch so that breaking still balances line lengths,
                 // but they are drawn with natural spaces (LineAssembler ignores the ratio).
-                let stretch = settings.justify ? width / 2 : settings.style.size * 3
+                let stretch = settings.justify ? width / 3 : settings.style.size * 3
                 let glue = BreakItem.glue(width: width, stretch: stretch, shrink: width / 3)
                 if scalar == "\u{00A0}" {
                     add(.penalty(width: 0, cost: infinitePenalty, flagged: false))
-                } else if microtype.protrusion, i > 0, let factor = microtype.rightProtrusion[Character(scalars[i - 1])] {
-                    // A break here lets the punctuation before the space hang into the margin:
+                } else if i > 0, case let factor = microtype.right(Character(scalars[i - 1])), factor > 0 {
+                    // A break here lets the character before the space hang into the margin:
                     // the line may be that much fuller. (The glue after a penalty is no break.)
                     let hang = factor * shaped.width(of: starts[i - 1]..<starts[i])
                     add(.penalty(width: -hang, cost: 0, flagged: false))
@@ -116,7 +123,23 @@ enum InlineCollector {
         }
         add(.glue(width: 0, stretch: 100_000, shrink: 0))
         add(.penalty(width: 0, cost: -infinitePenalty, flagged: false))
+        if microtype.protrusion { result.leftHang = leftHangs(result, microtype: microtype) }
         return result
+    }
+
+    /// How far each box would hang into the left margin at the start of a line: its first
+    /// character's width times that character's left protrusion factor.
+    private static func leftHangs(_ result: InlineItems, microtype: Microtype) -> [Double] {
+        var hangs = [Double](repeating: 0, count: result.items.count)
+        var any = false
+        for (index, range) in result.ranges.enumerated() where !range.isEmpty {
+            let k = result.scalarIndex(atByte: range.lowerBound)
+            let factor = microtype.left(Character(result.text.scalars[k]))
+            guard factor > 0 else { continue }
+            hangs[index] = factor * result.shaped.width(of: result.scalarStarts[k]..<result.scalarStarts[k + 1])
+            any = true
+        }
+        return any ? hangs : []
     }
 
     /// One word (a scalar range) as boxes separated by its break opportunities.
@@ -130,7 +153,7 @@ enum InlineCollector {
             .box(width: width, stretch: width * microtype.expansionStretch, shrink: width * microtype.expansionShrink)
         }
         // A hyphen at a line end hangs into the margin by its protrusion factor.
-        let hyphenWidth = result.hyphenWidth * (1 - (microtype.protrusion ? microtype.rightProtrusion["-"] ?? 0 : 0))
+        let hyphenWidth = result.hyphenWidth * (1 - microtype.right("-"))
         let starts = result.scalarStarts
         let shaped = result.shaped
         let scalars = result.text.scalars
@@ -144,12 +167,14 @@ enum InlineCollector {
         }
         for k in word.dropLast() where k > word.lowerBound {
             let s = scalars[k]
-            // After an existing hyphen or dash between letters: break without adding a hyphen.
+            // After an existing hyphen or dash between letters: break without adding a hyphen;
+            // the hyphen or dash then ends the line and hangs like any other.
             if s == "-" || s == "\u{2013}" || s == "\u{2014}" || s == "/",
                 scalars[k - 1].properties.isAlphabetic || scalars[k - 1].properties.numericType != nil,
                 scalars[k + 1].properties.isAlphabetic
             {
-                breaks[k + 1] = (0, explicitHyphenPenalty, s == "-")
+                let hang = microtype.right(Character(s)) * shaped.width(of: starts[k]..<starts[k + 1])
+                breaks[k + 1] = (-hang, explicitHyphenPenalty, s == "-")
             }
         }
         let wordBytes = starts[word.lowerBound]..<starts[word.upperBound]

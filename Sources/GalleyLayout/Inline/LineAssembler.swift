@@ -25,6 +25,7 @@ struct LineAssembler {
         let baseline = ((leading - (metrics.ascent + metrics.descent)) / 2 + metrics.ascent)
         var lines: [SetLine] = []
         var start = 0
+        var previousScale: Double?
         for (index, lineBreak) in breaks.enumerated() {
             // Skip discardable items at the start of a line (not at the paragraph start,
             // where the indent box is).
@@ -32,9 +33,14 @@ struct LineAssembler {
                 while start < lineBreak.position, !isBox(items[start]) { start += 1 }
             }
             let isLast = index == breaks.count - 1
-            let (scale, ratio) = setting(items[start..<lineBreak.position], breakItem: items[lineBreak.position], breakRatio: lineBreak.ratio)
+            // A first character that protrudes starts the line left of the text edge.
+            let hang = start < content.leftHang.count && start < lineBreak.position ? content.leftHang[start] : 0
+            let (scale, ratio) = setting(
+                items[start..<lineBreak.position], breakItem: items[lineBreak.position], breakRatio: lineBreak.ratio,
+                room: settings.measure + hang, previousScale: previousScale)
+            previousScale = scale
             var frame = Frame(size: Size(width: settings.measure, height: leading), role: .line)
-            var x = 0.0
+            var x = -hang
             var slice: Range<Int>?
             var sliceX = 0.0
             var gapWidths = 0.0
@@ -119,9 +125,18 @@ struct LineAssembler {
     /// The glyph scale (font expansion) and the glue's adjustment ratio for one line.
     ///
     /// The breaker's ratio r covers glue and expansion together. The expansion it implies,
-    /// r × the expansion limit, is rounded to the template's step (so a PDF holds few widths);
-    /// the glue then takes up exactly what is left, so the line still ends at the measure.
-    private func setting(_ line: ArraySlice<BreakItem>, breakItem: BreakItem, breakRatio: Double) -> (scale: Double, ratio: Double) {
+    /// r × the expansion limit, is rounded to the template's step (so a PDF holds few widths)
+    /// and kept within `expansionJump` of the line above while the glue can take the
+    /// difference without going looser than `smoothingGlueLimit`; the glue then takes up exactly what is left, so the line still ends at
+    /// `room` (the measure plus the line's left protrusion).
+    /// The loosest glue ratio (word spaces at 1 + 0.5 × 1/3 ≈ 1.17 of their natural width)
+    /// that smoothing the expansion between adjacent lines may cause: smoothing must not cost
+    /// more evenness of word spaces than it gains in evenness of type colour.
+    static let smoothingGlueLimit = 0.5
+
+    private func setting(
+        _ line: ArraySlice<BreakItem>, breakItem: BreakItem, breakRatio: Double, room: Double, previousScale: Double?
+    ) -> (scale: Double, ratio: Double) {
         guard settings.justify || breakRatio < 0 else { return (1, 0) }
         var fixed = 0.0
         var expandable = 0.0
@@ -140,20 +155,24 @@ struct LineAssembler {
         }
         if case .penalty(let w, _, _) = breakItem { fixed += w }
         let microtype = settings.microtype
+        func glueRatio(_ scale: Double) -> Double {
+            let slack = room - fixed - expandable * scale - glue
+            if slack >= 0 { return stretch > 0 ? slack / stretch : 0 }
+            return shrink > 0 ? slack / shrink : -.infinity
+        }
         var scale = 1.0
         if expandable > 0, breakRatio.isFinite, settings.justify {
             let limit = breakRatio >= 0 ? microtype.expansionStretch : microtype.expansionShrink
             let wanted = max(-microtype.expansionShrink, min(microtype.expansionStretch, breakRatio * limit))
             let step = microtype.expansionStep > 0 ? microtype.expansionStep : 0.005
             scale = 1 + (wanted / step).rounded() * step
+            if let previous = previousScale, abs(scale - previous) > microtype.expansionJump + 1e-9 {
+                let nearer = previous + (scale > previous ? 1 : -1) * microtype.expansionJump
+                let ratio = glueRatio(nearer)
+                if ratio >= -1 && ratio <= max(Self.smoothingGlueLimit, glueRatio(scale)) { scale = nearer }
+            }
         }
-        let slack = settings.measure - fixed - expandable * scale - glue
-        let ratio: Double
-        if slack >= 0 {
-            ratio = stretch > 0 ? slack / stretch : 0
-        } else {
-            ratio = shrink > 0 ? slack / shrink : -.infinity
-        }
+        let ratio = glueRatio(scale)
         if !settings.justify { return (1, min(0, ratio)) }
         return (scale, ratio.isFinite ? ratio : breakRatio)
     }

@@ -20,7 +20,7 @@ struct ParagraphSetter {
         // 1.5 em spread over the lines keeps the second pass from making one very loose line.
         var breaker = breaker
         breaker.options.emergencyStretch = settings.style.size * 1.5
-        let breaks = breaker.breakLines(content.items, lineWidth: { _ in measure })
+        let breaks = breaker.breakLines(content.items, lineWidth: { _ in measure }, leftHang: content.leftHang)
         let assembler = LineAssembler(
             content: content, settings: settings, leading: leading, notesBySourceOffset: notes, shaper: shaper,
             paragraph: paragraph)

@@ -66,36 +66,6 @@ public struct Template: Sendable, Hashable {
     public var textHeight: Double { page.size.height - page.margins.top - page.margins.bottom }
 }
 
-/// Microtypography (pdfTeX's microtype): characters that hang into the right margin, and
-/// glyphs widened or narrowed a little to even out word spaces.
-public struct Microtype: Sendable, Hashable {
-    /// Hang punctuation and hyphens at line ends into the margin (optical margin alignment).
-    public var protrusion = true
-    /// The most a line's glyphs may be widened (0.02 = 2%).
-    public var expansionStretch = 0.02
-    /// The most a line's glyphs may be narrowed.
-    public var expansionShrink = 0.02
-    /// Expansion moves in steps of this size (0.005 = 0.5%), so a PDF holds few distinct widths.
-    public var expansionStep = 0.005
-    /// How far each character hangs past the right edge, as a fraction of its width
-    /// (close to microtype's defaults; the hyphen hangs 0.6 of its width, 0.24 em in PT Serif,
-    /// within the 0.27 em a reader allows for hanging punctuation).
-    public var rightProtrusion: [Character: Double] = [
-        "-": 0.6, "\u{2011}": 0.6, ",": 0.7, ".": 0.7, "…": 0.3, ":": 0.5, ";": 0.5, "!": 0.2, "?": 0.2,
-        "»": 0.5, "“": 0.5, "”": 0.5, "\"": 0.5, "’": 0.7, ")": 0.2, "–": 0.3, "—": 0.2,
-    ]
-    public init() {}
-
-    /// Everything off (`--no-microtype`).
-    public static let off: Microtype = {
-        var m = Microtype()
-        m.protrusion = false
-        m.expansionStretch = 0
-        m.expansionShrink = 0
-        return m
-    }()
-}
-
 /// Page size and margins, in points.
 public struct PageGeometry: Sendable, Hashable {
     public var size = Size(width: 595.276, height: 841.89)  // A4: 210 × 297 mm

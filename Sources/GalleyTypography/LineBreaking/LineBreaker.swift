@@ -26,9 +26,12 @@ public struct LineBreaker: Sendable {
     /// glue (width 0, very large stretch) and a forced break (penalty −∞). Always returns at
     /// least one break (the last item); a box wider than the line ends up alone on an overfull
     /// line rather than being dropped.
-    public func breakLines(_ items: [BreakItem], lineWidth: (Int) -> Double) -> [LineBreak] {
+    ///
+    /// `leftHang`, when not empty, holds for each item how far it hangs into the left margin
+    /// when it starts a line (character protrusion): such a line has that much more room.
+    public func breakLines(_ items: [BreakItem], lineWidth: (Int) -> Double, leftHang: [Double] = []) -> [LineBreak] {
         guard !items.isEmpty else { return [] }
-        let sums = PrefixSums(items)
+        let sums = PrefixSums(items, leftHang: leftHang)
         if let breaks = run(items, sums, lineWidth, tolerance: options.tolerance, extraStretch: 0, emergency: false) {
             return breaks
         }
@@ -227,8 +230,11 @@ struct PrefixSums {
     var width: [Double]
     var stretch: [Double]
     var shrink: [Double]
+    /// Per item, its left protrusion when it starts a line (empty: none).
+    var leftHang: [Double]
 
-    init(_ items: [BreakItem]) {
+    init(_ items: [BreakItem], leftHang: [Double] = []) {
+        self.leftHang = leftHang.count == items.count ? leftHang : []
         width = [0]
         stretch = [0]
         shrink = [0]
@@ -257,13 +263,13 @@ struct PrefixSums {
     }
 
     /// The totals where a line that breaks at `b` starts: glue and penalties right after the
-    /// break are discarded (up to the next box or forced break), as TeX does.
+    /// break are discarded (up to the next box or forced break), as TeX does. A first box that
+    /// hangs into the left margin counts that much less (the width is moved forward by it).
     func after(breakAt b: Int, _ items: [BreakItem]) -> (width: Double, stretch: Double, shrink: Double) {
         var j = b + 1
-        if b >= 0, case .glue = items[b] { j = b + 1 }
         while j < items.count {
             switch items[j] {
-            case .box: return (width[j], stretch[j], shrink[j])
+            case .box: return (width[j] + (leftHang.isEmpty ? 0 : leftHang[j]), stretch[j], shrink[j])
             case .penalty(_, let cost, _) where cost == -.infinity && j > b:
                 return (width[j], stretch[j], shrink[j])
             default: j += 1
