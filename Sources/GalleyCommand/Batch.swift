@@ -21,6 +21,9 @@ struct Batch: ParsableCommand {
             (--force renders everything). --shard K/N renders a stable K-th of N slices, for \
             running an archive across machines (docs/scale.md).
 
+            --emit layout,report writes NAME.layout.json and NAME.report.json beside each input's \
+            pages. --report FILE adds the typography figures of all rendered inputs together.
+
             Exit status: 0 all rendered, 1 some inputs failed (or the batch was interrupted), 2 usage.
             """)
 
@@ -122,14 +125,14 @@ struct Batch: ParsableCommand {
         if supervisor.wasInterrupted {
             summary += "; interrupted with \(notRun) not rendered. Run the same command again to resume"
         }
+        let typography = BatchReport.typography(of: results)
+        if rendered > 0 { summary += "\ngalley batch: typography of the \(rendered) rendered: \(typography.summary)" }
         FileHandle.standardError.write(Data((summary + "\n").utf8))
         if let report {
             let document = BatchReport(
                 inputs: all.count, rendered: rendered, upToDate: skipped, failed: failed, notRun: notRun, seconds: seconds,
-                results: results)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            do { try AtomicFile.write([UInt8](try encoder.encode(document)), to: report) } catch {
+                typography: typography, results: results)
+            do { try AtomicFile.write(try DataFile.encode(document), to: report) } catch {
                 FileHandle.standardError.write(Data("galley: error: cannot write the report: \(error)\n".utf8))
             }
         }
@@ -172,7 +175,34 @@ struct BatchReport: Encodable {
     var failed: Int
     var notRun: Int
     var seconds: Double
+    /// The typography figures of the inputs this run rendered, together.
+    var typography: TypographyReport
     var results: [WorkerResponse]
+
+    init(
+        inputs: Int, rendered: Int, upToDate: Int, failed: Int, notRun: Int, seconds: Double, typography: TypographyReport,
+        results: [WorkerResponse]
+    ) {
+        self.inputs = inputs
+        self.rendered = rendered
+        self.upToDate = upToDate
+        self.failed = failed
+        self.notRun = notRun
+        self.seconds = seconds
+        self.typography = typography
+        // Per-line ratios travel from the workers for the p95 only; the report keeps figures.
+        self.results = results.map { result in
+            var result = result
+            result.gapRatios = nil
+            return result
+        }
+    }
+
+    /// The typography figures of every rendered input together, the p95 over all their lines.
+    static func typography(of results: [WorkerResponse]) -> TypographyReport {
+        let rendered = results.filter(\.ok)
+        return TypographyReport(total: rendered.compactMap(\.report), gapRatios: rendered.flatMap { $0.gapRatios ?? [] })
+    }
 }
 
 /// Removes temporary files a killed writer left (`.NAME.PID.tmp`): never a partial output.

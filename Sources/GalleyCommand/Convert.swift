@@ -64,9 +64,7 @@ struct Convert: ParsableCommand {
             if emits.contains("report") {
                 let report = article.report
                 FileHandle.standardError.write(Data("\(article.source.path): \(report.summary)\n".utf8))
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                try plan.writeData([UInt8](try encoder.encode(report)), suffix: "report.json")
+                try plan.writeData(try DataFile.encode(report), suffix: "report.json")
             }
             if article.hasErrors { throw ExitCode(1) }
         } catch let error as GalleyError {

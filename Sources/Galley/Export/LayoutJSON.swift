@@ -163,9 +163,5 @@ public struct LayoutJSON: Codable, Sendable {
     private static func round(_ v: Double) -> Double { (v * 100).rounded() / 100 }
 
     /// Pretty-printed JSON with sorted keys: stable bytes for the same layout.
-    public func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return [UInt8](try encoder.encode(self))
-    }
+    public func encoded() throws -> [UInt8] { try DataFile.encode(self) }
 }
