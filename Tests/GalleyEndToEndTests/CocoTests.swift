@@ -140,6 +140,19 @@ struct CocoTests {
         #expect(info.year == 2023)
     }
 
+    @Test("every directive kind galley knows has a panel category of its own; unknown kinds share one")
+    func panelCategories() {
+        func category(_ kind: String) -> String? {
+            let box = LayoutJSON.Box(kind: "panel", box: [0, 0, 1, 1], panelKind: kind)
+            return CocoCategory.id(for: box).map(name)
+        }
+        let names = ["biginfographic", "infographic", "smallinfographic", "image", "photo", "bigphoto", "bigimage", "movie", "video", "gallery", "smallgallery"]
+        #expect(names.map(category) == ["biginfographic", "infographic", "smallinfographic", "photo", "photo", "bigphoto", "bigphoto", "video", "video", "gallery", "smallgallery"])
+        #expect(category("poll") == "other-panel" && category("timeline") == "other-panel")
+        #expect(Set(CocoCategory.all.filter { $0.supercategory == "panel" }.map(\.name)) == Set(names.compactMap(category) + ["other-panel"]))
+        #expect(CocoCategory.id(for: LayoutJSON.Box(kind: "footnote-line", box: [0, 0, 1, 1])).map(name) == "line")
+    }
+
     @Test("boxes are clipped to their image; a box with nothing left is dropped")
     func clipping() {
         let size = PNGSize(width: 100, height: 50)
