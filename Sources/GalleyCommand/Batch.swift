@@ -21,6 +21,12 @@ struct Batch: ParsableCommand {
             (--force renders everything). --shard K/N renders a stable K-th of N slices, for \
             running an archive across machines (docs/scale.md).
 
+            --emit layout,report writes NAME.layout.json and NAME.report.json beside each input's \
+            pages. --emit coco (with --format …,png) writes OUTDIR/annotations.coco.json: the PNG \
+            pages of every input rendered in OUTDIR and their boxes, a layout dataset (each \
+            input's NAME.layout.json is written too: the COCO file is gathered from them). \
+            --report FILE adds the typography figures of all rendered inputs together.
+
             Exit status: 0 all rendered, 1 some inputs failed (or the batch was interrupted), 2 usage.
             """)
 
@@ -58,6 +64,7 @@ struct Batch: ParsableCommand {
         guard jobs >= 1, jobs <= 256 else { throw ValidationError("--jobs must be from 1 to 256") }
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, such as 2/8") }
+        try shared.validateEmits(formats: OutputFormat.list(format))
     }
 
     func run() throws {
@@ -71,9 +78,14 @@ struct Batch: ParsableCommand {
             FileHandle.standardError.write(Data("galley: error: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        if let shard = shard.flatMap(Shard.init) { all = all.filter { shard.contains($0.key) } }
+        let shard = self.shard.flatMap(Shard.init)
+        if let shard { all = all.filter { shard.contains($0.key) } }
         let formats = (OutputFormat.list(format) ?? [.pdf]).map(\.rawValue)
-        let emits = Array(shared.emits ?? []).sorted()
+        let coco = shared.emits?.contains("coco") == true
+        // What each input writes beside its pages. The COCO file is gathered from the layout
+        // files, so coco asks the workers for layout (and a batch that already wrote layout
+        // and PNG pages does not render again for it).
+        let emits = Array((shared.emits ?? []).subtracting(["coco"]).union(coco ? ["layout"] : [])).sorted()
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         OutputSweeper.removeTemporaryFiles(in: output)
 
@@ -113,6 +125,13 @@ struct Batch: ParsableCommand {
         }
         try? manifest.save(to: output)
         OutputSweeper.removeTemporaryFiles(in: output)
+        var cocoWritten = true
+        if coco {
+            // Every input that is rendered now: up to date, or rendered by this run.
+            let renderedNow = Set(results.filter(\.ok).map(\.key))
+            let pendingKeys = Set(pending.map(\.key))
+            cocoWritten = writeCoco(all.filter { !pendingKeys.contains($0.key) || renderedNow.contains($0.key) }, shard: shard)
+        }
 
         let failed = results.filter { !$0.ok }.count
         let rendered = results.filter { $0.ok }.count
@@ -122,18 +141,31 @@ struct Batch: ParsableCommand {
         if supervisor.wasInterrupted {
             summary += "; interrupted with \(notRun) not rendered. Run the same command again to resume"
         }
+        let typography = BatchReport.typography(of: results)
+        if rendered > 0 { summary += "\ngalley batch: typography of the \(rendered) rendered: \(typography.summary)" }
         FileHandle.standardError.write(Data((summary + "\n").utf8))
         if let report {
             let document = BatchReport(
                 inputs: all.count, rendered: rendered, upToDate: skipped, failed: failed, notRun: notRun, seconds: seconds,
-                results: results)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            do { try AtomicFile.write([UInt8](try encoder.encode(document)), to: report) } catch {
+                typography: typography, results: results)
+            do { try AtomicFile.write(try DataFile.encode(document), to: report) } catch {
                 FileHandle.standardError.write(Data("galley: error: cannot write the report: \(error)\n".utf8))
             }
         }
-        if failed > 0 || supervisor.wasInterrupted { throw ExitCode(1) }
+        if failed > 0 || supervisor.wasInterrupted || !cocoWritten { throw ExitCode(1) }
+    }
+
+    /// Writes the batch's COCO file (`OUTDIR/annotations.coco.json`) for `jobs`, sorted by key.
+    /// Returns whether it could be written.
+    private func writeCoco(_ jobs: [BatchJob], shard: Shard?) -> Bool {
+        let (dataset, problems) = BatchCoco.gather(jobs, folder: output, dpi: dpi, version: GalleyVersion.current)
+        for problem in problems { FileHandle.standardError.write(Data("galley: warning: \(problem); left out of the COCO file\n".utf8)) }
+        let path = (output as NSString).appendingPathComponent(BatchCoco.fileName(shard: shard))
+        do { try AtomicFile.write(try dataset.encoded(), to: path) } catch {
+            FileHandle.standardError.write(Data("galley: error: cannot write \(path): \(error)\n".utf8))
+            return false
+        }
+        return true
     }
 
     /// This executable, to start workers with.
@@ -172,7 +204,34 @@ struct BatchReport: Encodable {
     var failed: Int
     var notRun: Int
     var seconds: Double
+    /// The typography figures of the inputs this run rendered, together.
+    var typography: TypographyReport
     var results: [WorkerResponse]
+
+    init(
+        inputs: Int, rendered: Int, upToDate: Int, failed: Int, notRun: Int, seconds: Double, typography: TypographyReport,
+        results: [WorkerResponse]
+    ) {
+        self.inputs = inputs
+        self.rendered = rendered
+        self.upToDate = upToDate
+        self.failed = failed
+        self.notRun = notRun
+        self.seconds = seconds
+        self.typography = typography
+        // Per-line ratios travel from the workers for the p95 only; the report keeps figures.
+        self.results = results.map { result in
+            var result = result
+            result.gapRatios = nil
+            return result
+        }
+    }
+
+    /// The typography figures of every rendered input together, the p95 over all their lines.
+    static func typography(of results: [WorkerResponse]) -> TypographyReport {
+        let rendered = results.filter(\.ok)
+        return TypographyReport(total: rendered.compactMap(\.report), gapRatios: rendered.flatMap { $0.gapRatios ?? [] })
+    }
 }
 
 /// Removes temporary files a killed writer left (`.NAME.PID.tmp`): never a partial output.

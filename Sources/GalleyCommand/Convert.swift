@@ -36,6 +36,10 @@ struct Convert: ParsableCommand {
             throw ValidationError("--format takes pdf, svg, png or a comma list of them, not '\(format)'")
         }
         guard dpi >= 10, dpi <= 1200 else { throw ValidationError("--dpi must be between 10 and 1200") }
+        try shared.validateEmits(formats: OutputFormat.list(format))
+        if output == "-", shared.emits?.contains("coco") == true {
+            throw ValidationError("--emit coco names the PNG files it annotates: give -o a folder, not -")
+        }
     }
 
     func run() throws {
@@ -47,26 +51,36 @@ struct Convert: ParsableCommand {
             let article = try typesetter.typeset(bytes, path: path, options: shared.convertOptions)
             DiagnosticPrinter(style: shared.diagnostics).print(article.diagnostics, in: article.source)
             let plan = try OutputPlan(output: output, formats: formats, name: InputReader.articleName(for: input))
+            var pngPages: [[UInt8]] = []
             for format in formats {
                 let files: [[UInt8]]
                 switch format {
                 case .pdf: files = [try typesetter.pdf(article)]
                 case .svg: files = try typesetter.svg(article)
-                case .png: files = try typesetter.png(article, dpi: dpi)
+                case .png:
+                    files = try typesetter.png(article, dpi: dpi)
+                    pngPages = files
                 }
                 try plan.write(files, format: format)
             }
             let emits = shared.emits ?? []
+            lazy var layout = LayoutJSON(article: article, dpi: formats.contains(.png) ? dpi : nil)
             if emits.contains("layout") {
-                let json = try LayoutJSON(article: article, dpi: formats.contains(.png) ? dpi : nil).encoded()
-                try plan.writeData(json, suffix: "layout.json")
+                try plan.writeData(try layout.encoded(), suffix: "layout.json")
+            }
+            if emits.contains("coco") {
+                let names = OutputFormat.png.fileNames(for: plan.name, pages: pngPages.count)
+                let images = zip(names, pngPages).compactMap { name, bytes in
+                    PNGSize(bytes).map { CocoDataset.PageImage(fileName: name, size: $0) }
+                }
+                let dataset = CocoDataset(
+                    articles: [CocoDataset.Article(layout: layout, images: images)], dpi: dpi, version: GalleyVersion.current)
+                try plan.writeData(try dataset.encoded(), suffix: "coco.json")
             }
             if emits.contains("report") {
                 let report = article.report
                 FileHandle.standardError.write(Data("\(article.source.path): \(report.summary)\n".utf8))
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                try plan.writeData([UInt8](try encoder.encode(report)), suffix: "report.json")
+                try plan.writeData(try DataFile.encode(report), suffix: "report.json")
             }
             if article.hasErrors { throw ExitCode(1) }
         } catch let error as GalleyError {

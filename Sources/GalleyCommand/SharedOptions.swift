@@ -36,7 +36,7 @@ struct SharedOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Refuse layouts longer than this many pages.", valueName: "pages"))
     var maxPages: Int = 500
 
-    @Option(help: ArgumentHelp("Also write data beside the pages: layout (NAME.layout.json: every box), report (NAME.report.json: typography figures, also printed).", valueName: "layout,report"))
+    @Option(help: ArgumentHelp("Also write data beside the pages, one or a comma list: layout (NAME.layout.json: every box), report (NAME.report.json: typography figures; convert prints them too), coco (the boxes of the PNG pages as COCO annotations: NAME.coco.json, or annotations.coco.json for a batch; needs --format with png).", valueName: "layout,report,coco"))
     var emit: String?
 
     @Option(help: ArgumentHelp("How to print warnings and errors.", valueName: "human|json"))
@@ -57,7 +57,7 @@ struct SharedOptions: ParsableArguments {
             }
         }
         if emits == nil {
-            throw ValidationError("--emit takes layout, report or both (layout,report), not '\(emit ?? "")'")
+            throw ValidationError("--emit takes layout, report, coco or a comma list of them, not '\(emit ?? "")'")
         }
         if maxInput <= 0 { throw ValidationError("--max-input must be a positive number of bytes") }
         if maxPages <= 0 { throw ValidationError("--max-pages must be a positive number of pages") }
@@ -67,7 +67,15 @@ struct SharedOptions: ParsableArguments {
     var emits: Set<String>? {
         guard let emit else { return [] }
         let parts = Set(emit.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
-        return parts.isSubset(of: ["layout", "report"]) && !parts.isEmpty ? parts : nil
+        return parts.isSubset(of: ["layout", "report", "coco"]) && !parts.isEmpty ? parts : nil
+    }
+
+    /// `--emit coco` annotates the PNG pages, so it needs them: a usage error without png in
+    /// `--format` (rather than rendering PNGs nobody asked for, which costs most of a batch's time).
+    func validateEmits(formats: [OutputFormat]?) throws {
+        if emits?.contains("coco") == true, formats?.contains(.png) != true {
+            throw ValidationError("--emit coco annotates the PNG pages: add png to --format (such as --format pdf,png)")
+        }
     }
 
     /// The template named by --template; errors exit with status 2.

@@ -34,6 +34,28 @@ public enum PanelKind: Sendable, Hashable {
         }
     }
 
+    /// The kinds galley knows, in a fixed order. Data files number them in this order (the
+    /// COCO categories), so a new kind goes at the end.
+    public static let known: [PanelKind] = [
+        .bigInfographic, .infographic, .smallInfographic, .photo, .bigPhoto, .video, .gallery, .smallGallery,
+    ]
+
+    /// The kind's canonical name: `photo` for both `image` and `photo`, `video` for `movie`;
+    /// an unknown kind keeps the name it was written with.
+    public var name: String {
+        switch self {
+        case .bigInfographic: "biginfographic"
+        case .infographic: "infographic"
+        case .smallInfographic: "smallinfographic"
+        case .photo: "photo"
+        case .bigPhoto: "bigphoto"
+        case .video: "video"
+        case .gallery: "gallery"
+        case .smallGallery: "smallgallery"
+        case .other(let name): name
+        }
+    }
+
     public var span: PanelSpan {
         switch self {
         case .bigInfographic, .bigPhoto: .fullWidth

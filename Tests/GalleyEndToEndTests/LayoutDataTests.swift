@@ -77,6 +77,34 @@ struct LayoutDataTests {
         #expect(bad.status != 0)
     }
 
+    @Test("every box of every sample lies inside its page, and paragraphs do not overlap, in every built-in template",
+          arguments: ["default", "newspaper", "screen"])
+    func boxesInsidePages(template: String) throws {
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for sample in Paths.sampleFiles() {
+            let result = try galley(["convert", sample.path, "--template", template, "-o", folder.path + "/", "--emit", "layout"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let name = sample.deletingPathExtension().lastPathComponent
+            let layout = try JSONDecoder().decode(LayoutJSON.self, from: Data(contentsOf: folder.appendingPathComponent("\(name).layout.json")))
+            for page in layout.pages {
+                for box in page.boxes {
+                    let r = box.box
+                    #expect(r[0] >= 0 && r[1] >= 0 && r[0] + r[2] <= page.width + 0.01 && r[1] + r[3] <= page.height + 0.01,
+                            "\(name) page \(page.number): \(box.kind) \(box.panelKind ?? "") at \(r)")
+                }
+                // A paragraph that goes on in the next column has a box in each, not one across both.
+                let paragraphs = page.boxes.filter { $0.kind == "paragraph" }.map(\.box)
+                for (k, a) in paragraphs.enumerated() {
+                    for b in paragraphs[(k + 1)...] {
+                        let overlap = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]) > 0.5 && min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]) > 0.5
+                        #expect(!overlap, "\(name) page \(page.number): paragraphs at \(a) and \(b) overlap")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("every line's source range points at its words in the input")
     func sourceRanges() throws {
         let sample = Paths.samples.appendingPathComponent("en-harbour-ferries.txt")

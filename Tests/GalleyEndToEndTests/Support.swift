@@ -36,6 +36,19 @@ enum Paths {
     }
 }
 
+/// A temporary folder with an input tree of three articles: `in/` holds the samples and
+/// `in/sub/copy.txt` a copy of `copy`, a sample's file name. The caller removes the folder.
+func sampleArchive(copy: String) throws -> URL {
+    let folder = try Paths.temporaryFolder()
+    let input = folder.appendingPathComponent("in/sub")
+    try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+    for sample in Paths.sampleFiles() {
+        try FileManager.default.copyItem(at: sample, to: folder.appendingPathComponent("in/\(sample.lastPathComponent)"))
+    }
+    try FileManager.default.copyItem(at: Paths.samples.appendingPathComponent(copy), to: input.appendingPathComponent("copy.txt"))
+    return folder
+}
+
 /// What a finished process printed, and its exit status.
 struct ProcessOutput {
     var status: Int32

@@ -59,22 +59,26 @@ public struct JobRenderer {
             stages.merge(clock.laps) { $0 + $1 }
             response.stages = stages
             let report = article.report
-            if request.emit.contains("layout") {
-                guard let json = try? LayoutJSON(article: article, dpi: request.formats.contains("png") ? request.dpi : nil).encoded()
-                else { throw GalleyError(.output, "cannot encode the layout", path: job.key) }
-                let name = job.outputName + ".layout.json"
-                try AtomicFile.write(json, to: (request.folder as NSString).appendingPathComponent(name))
+            func writeData(_ encode: () throws -> [UInt8], suffix: String) throws(GalleyError) {
+                guard let bytes = try? encode() else { throw GalleyError(.output, "cannot encode the \(suffix)", path: job.key) }
+                let name = job.outputName + "." + suffix
+                try AtomicFile.write(bytes, to: (request.folder as NSString).appendingPathComponent(name))
                 outputs.append(name)
+            }
+            if request.emit.contains("layout") {
+                let dpi = request.formats.contains("png") ? request.dpi : nil
+                try writeData({ try LayoutJSON(article: article, dpi: dpi).encoded() }, suffix: "layout.json")
+            }
+            if request.emit.contains("report") {
+                try writeData({ try DataFile.encode(report) }, suffix: "report.json")
             }
             response.ok = true
             response.pages = article.pages.count
             response.warnings = article.diagnostics.filter { $0.severity == .warning }.count
             response.diagnostics = article.diagnostics.map { $0.formatted(in: article.source) }
             response.outputs = outputs
-            response.report = TypographyFigures(
-                justifiedLines: report.justifiedLines, looseLines: report.looseLines, veryLooseLines: report.veryLooseLines,
-                hyphenatedLines: report.hyphenatedLines, widows: report.widows, orphans: report.orphans,
-                overfullLines: report.overfullLines, panelsMoved: report.panelsMoved)
+            response.report = report
+            response.gapRatios = TypographyReport.justifiedGapRatios(in: article.pages)
         } catch let error as GalleyError {
             response.reason = error.message
         } catch {

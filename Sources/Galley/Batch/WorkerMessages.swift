@@ -1,5 +1,7 @@
 // The messages between `galley batch` and its `galley worker` processes (one JSON per line).
 
+import GalleyLayout
+
 /// What the supervisor asks a worker to render.
 public struct WorkerRequest: Codable, Sendable {
     public var job: BatchJob
@@ -29,13 +31,17 @@ public struct WorkerResponse: Codable, Sendable {
     public var milliseconds: Double
     /// Output files relative to the output folder.
     public var outputs: [String]
-    public var report: TypographyFigures?
+    /// The article's typography figures.
+    public var report: TypographyReport?
+    /// Every justified body line's gap ratio, ascending: the batch's p95 over all lines is
+    /// taken from these. Not written to the batch report.
+    public var gapRatios: [Double]? = nil
     /// Milliseconds per stage (decode, parse, normalize, layout, render, write).
     public var stages: [String: Double]? = nil
 
     public init(
         key: String, ok: Bool, reason: String?, pages: Int, warnings: Int, diagnostics: [String], milliseconds: Double,
-        outputs: [String], report: TypographyFigures?
+        outputs: [String], report: TypographyReport?
     ) {
         self.key = key
         self.ok = ok
@@ -47,16 +53,4 @@ public struct WorkerResponse: Codable, Sendable {
         self.outputs = outputs
         self.report = report
     }
-}
-
-/// The headline figures of an article's typography report, for the batch report.
-public struct TypographyFigures: Codable, Sendable {
-    public var justifiedLines: Int
-    public var looseLines: Int
-    public var veryLooseLines: Int
-    public var hyphenatedLines: Int
-    public var widows: Int
-    public var orphans: Int
-    public var overfullLines: Int
-    public var panelsMoved: Int
 }

@@ -64,20 +64,27 @@ public struct LayoutJSON: Codable, Sendable {
                 source: placed.frame.span.map { [$0.start, $0.end] })
         }
         let placedLines = page.frame.frames { $0 == .line || $0 == .headline }
-        // Paragraph boxes: the union of the lines of one paragraph on this page.
-        var paragraphs: [Int: Rect] = [:]
-        var order: [Int] = []
+        // Paragraph boxes: the union of the lines of one paragraph in one column of this page
+        // (a paragraph that goes on in the next column gets a second box there, so that no
+        // box covers the gutter and its neighbours).
+        struct ParagraphPart: Hashable {
+            var index: Int
+            var column: Int
+        }
+        var paragraphs: [ParagraphPart: Rect] = [:]
+        var order: [ParagraphPart] = []
         for line in placedLines {
             guard let info = line.frame.line, info.paragraph >= 0, line.frame.role == .line else { continue }
-            if let r = paragraphs[info.paragraph] {
+            let part = ParagraphPart(index: info.paragraph, column: Int(line.rect.minX.rounded()))
+            if let r = paragraphs[part] {
                 let u = Rect(
                     x: min(r.minX, line.rect.minX), y: min(r.minY, line.rect.minY),
                     width: max(r.maxX, line.rect.maxX) - min(r.minX, line.rect.minX),
                     height: max(r.maxY, line.rect.maxY) - min(r.minY, line.rect.minY))
-                paragraphs[info.paragraph] = u
+                paragraphs[part] = u
             } else {
-                paragraphs[info.paragraph] = line.rect
-                order.append(info.paragraph)
+                paragraphs[part] = line.rect
+                order.append(part)
             }
         }
         let headlineLines = placedLines.filter { $0.frame.role == .headline }
@@ -87,10 +94,10 @@ public struct LayoutJSON: Codable, Sendable {
             b.text = headlineLines.map { lineText($0.frame) }.joined(separator: " ")
             boxes.append(b)
         }
-        for index in order {
-            guard let r = paragraphs[index] else { continue }
+        for part in order {
+            guard let r = paragraphs[part] else { continue }
             var b = box("paragraph", PlacedFrame(origin: r.origin, frame: Frame(size: r.size)))
-            b.paragraph = index
+            b.paragraph = part.index
             boxes.append(b)
         }
         for line in placedLines {
@@ -120,10 +127,12 @@ public struct LayoutJSON: Codable, Sendable {
             b.generated = !containsImage(panel.frame) && (text.contains("МАКЕТ") || text.contains("PLACEHOLDER"))
             boxes.append(b)
         }
-        for footer in page.frame.frames(where: { $0 == .footer }) {
-            var b = box("footer", footer)
-            b.text = footer.frame.text()
-            boxes.append(b)
+        for (kind, role) in [("header", Role.header), ("footer", Role.footer)] {
+            for running in page.frame.frames(where: { $0 == role }) {
+                var b = box(kind, running)
+                b.text = running.frame.text()
+                boxes.append(b)
+            }
         }
         return boxes
     }
@@ -154,9 +163,5 @@ public struct LayoutJSON: Codable, Sendable {
     private static func round(_ v: Double) -> Double { (v * 100).rounded() / 100 }
 
     /// Pretty-printed JSON with sorted keys: stable bytes for the same layout.
-    public func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return [UInt8](try encoder.encode(self))
-    }
+    public func encoded() throws -> [UInt8] { try DataFile.encode(self) }
 }

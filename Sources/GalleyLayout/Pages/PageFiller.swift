@@ -289,11 +289,13 @@ private struct FillState {
 
     mutating func finish() {
         if !sectionIsEmpty { _ = balanceSection() }
+        // Floats left when the text ends: on new pages, down the columns, as many as fit (a
+        // new page places at least the first, so this ends).
         while !columnFloats.isEmpty || !spanningFloats.isEmpty {
             newPage()
-            while let (frame, space) = columnFloats.first {
-                columnFloats.removeFirst()
-                put(frame, height: frame.size.height, space: space)
+            while !columnFloats.isEmpty, column + 1 < filler.columns {
+                column += 1
+                placeColumnFloats()
             }
         }
         if !page.isEmpty || pages.isEmpty { pages.append(page) }

@@ -29,20 +29,15 @@ public struct TypographyReport: Codable, Sendable, Hashable {
     public var panelsMoved: Int
 
     public init(pages: [Page], panelsMoved: Int) {
-        var body: [(page: Int, info: LineInfo)] = []
-        for page in pages {
-            for placed in page.frame.frames(where: { $0 == .line }) {
-                if let info = placed.frame.line, info.paragraph >= 0 { body.append((page.number, info)) }
-            }
-        }
+        let body = Self.bodyLines(in: pages)
         self.pages = pages.count
         lines = body.count
-        let justified = body.filter { $0.info.isJustified }.map(\.info.gapRatio).sorted()
+        let justified = Self.justifiedGapRatios(body)
         justifiedLines = justified.count
         looseLines = justified.filter { $0 > 1.5 }.count
         veryLooseLines = justified.filter { $0 > 2 }.count
         maxGapRatio = justified.last ?? 0
-        p95GapRatio = justified.isEmpty ? 0 : justified[Int(0.95 * Double(justified.count - 1))]
+        p95GapRatio = Self.percentile95(justified)
         maxAdjustmentRatio = body.filter { $0.info.isJustified }.map(\.info.ratio).max() ?? 0
         hyphenatedLines = body.filter { $0.info.isHyphenated }.count
         var run = 0
@@ -70,6 +65,54 @@ public struct TypographyReport: Codable, Sendable, Hashable {
         self.widows = widows
         self.orphans = orphans
         self.panelsMoved = panelsMoved
+    }
+
+    /// The figures of many articles together (a batch): counts add up, `longestHyphenRun` and
+    /// the largest ratios are the largest of any article, and the p95 is taken over
+    /// `gapRatios`, every justified line's gap ratio of all the articles (a percentile of
+    /// percentiles would not be one).
+    public init(total reports: [TypographyReport], gapRatios: [Double]) {
+        func sum(_ figure: KeyPath<TypographyReport, Int>) -> Int { reports.reduce(0) { $0 + $1[keyPath: figure] } }
+        pages = sum(\.pages)
+        lines = sum(\.lines)
+        justifiedLines = sum(\.justifiedLines)
+        looseLines = sum(\.looseLines)
+        veryLooseLines = sum(\.veryLooseLines)
+        maxGapRatio = reports.map(\.maxGapRatio).max() ?? 0
+        p95GapRatio = Self.percentile95(gapRatios.sorted())
+        maxAdjustmentRatio = reports.map(\.maxAdjustmentRatio).max() ?? 0
+        hyphenatedLines = sum(\.hyphenatedLines)
+        longestHyphenRun = reports.map(\.longestHyphenRun).max() ?? 0
+        widows = sum(\.widows)
+        orphans = sum(\.orphans)
+        overfullLines = sum(\.overfullLines)
+        panelsMoved = sum(\.panelsMoved)
+    }
+
+    /// The gap ratios of the justified body lines of `pages`, in ascending order: what the
+    /// spacing figures are read from, and what a batch gathers for its p95.
+    public static func justifiedGapRatios(in pages: [Page]) -> [Double] {
+        justifiedGapRatios(bodyLines(in: pages))
+    }
+
+    private static func justifiedGapRatios(_ body: [(page: Int, info: LineInfo)]) -> [Double] {
+        body.filter { $0.info.isJustified }.map(\.info.gapRatio).sorted()
+    }
+
+    /// Body lines (paragraph index ≥ 0) in reading order, with their page numbers.
+    private static func bodyLines(in pages: [Page]) -> [(page: Int, info: LineInfo)] {
+        var body: [(page: Int, info: LineInfo)] = []
+        for page in pages {
+            for placed in page.frame.frames(where: { $0 == .line }) {
+                if let info = placed.frame.line, info.paragraph >= 0 { body.append((page.number, info)) }
+            }
+        }
+        return body
+    }
+
+    /// The 95th percentile of ascending `sorted` values (nearest rank below); 0 when empty.
+    private static func percentile95(_ sorted: [Double]) -> Double {
+        sorted.isEmpty ? 0 : sorted[Int(0.95 * Double(sorted.count - 1))]
     }
 
     /// One line for people: `12 lines, 10 justified, 1 loose (>1.5×), 0 very loose (>2×), …`.
