@@ -32,6 +32,34 @@ for sample in samples/*.txt; do
   "$galley" convert "$sample" -o "$work/$name.pdf" 2>/dev/null
   pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$work/$name.pdf" "docs/img/sample-$name"
 done
+# Microtypography on and off: the longest run of text between panels on the Russian sample's
+# first page (found in galley's layout report), right margin included, at 110 dpi in grey.
+sample=samples/ru-naberezhnaya.txt
+"$galley" convert "$sample" -o "$work/microtype-on.pdf" --emit layout 2>/dev/null
+"$galley" convert "$sample" -o "$work/microtype-off.pdf" --emit layout --no-microtype 2>/dev/null
+read -r x y w h < <(python3 - "$work"/microtype-{on,off}.layout.json <<'PY'
+import json, sys
+top, bottom = [], []
+for path in sys.argv[1:]:
+    boxes = sorted((b for b in json.load(open(path))["pages"][0]["boxes"] if b["kind"] in ("paragraph", "panel")),
+                   key=lambda b: b["box"][1])
+    runs, run = [], []
+    for b in boxes + [{"kind": "panel"}]:
+        if b["kind"] == "panel":
+            runs, run = runs + [run] if run else runs, []
+        else:
+            run.append(b["box"])
+    best = max(runs, key=lambda r: r[-1][1] + r[-1][3] - r[0][1])
+    top.append(best[0][1]); bottom.append(best[-1][1] + best[-1][3])
+# points -> pixels at 110 dpi: from 8 pt left of the text to 16 pt right of it (hung characters)
+px = lambda pt: round(pt * 110 / 72)
+x0, x1, y0, y1 = 56 - 8, 56 + 483.28 + 16, min(top) - 4, max(bottom) + 4
+print(px(x0), px(y0), px(x1) - px(x0), px(y1) - px(y0))
+PY
+)
+for mode in on off; do
+  pdftoppm -png -gray -r 110 -f 1 -l 1 -x "$x" -y "$y" -W "$w" -H "$h" -singlefile "$work/microtype-$mode.pdf" "docs/img/microtype-$mode"
+done
 # The preview of the Russian sample in headless Chromium (skipped without chromium).
 if command -v chromium >/dev/null; then
   "$galley" preview samples/ru-naberezhnaya.txt -o "$work/preview" 2>/dev/null
