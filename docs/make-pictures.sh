@@ -39,21 +39,25 @@ sample=samples/ru-naberezhnaya.txt
 "$galley" convert "$sample" -o "$work/microtype-off.pdf" --emit layout --no-microtype 2>/dev/null
 read -r x y w h < <(python3 - "$work"/microtype-{on,off}.layout.json <<'PY'
 import json, sys
-top, bottom = [], []
-for path in sys.argv[1:]:
+def runs(path):  # the page's text between panels: [[paragraph box, ...], ...] from the top down
     boxes = sorted((b for b in json.load(open(path))["pages"][0]["boxes"] if b["kind"] in ("paragraph", "panel")),
                    key=lambda b: b["box"][1])
-    runs, run = [], []
+    out, run = [], []
     for b in boxes + [{"kind": "panel"}]:
         if b["kind"] == "panel":
-            runs, run = runs + [run] if run else runs, []
+            out, run = out + [run] if run else out, []
         else:
             run.append(b["box"])
-    best = max(runs, key=lambda r: r[-1][1] + r[-1][3] - r[0][1])
-    top.append(best[0][1]); bottom.append(best[-1][1] + best[-1][3])
+    return out
+on, off = runs(sys.argv[1]), runs(sys.argv[2])
+height = lambda r: r[-1][1] + r[-1][3] - r[0][1]
+k = max(range(len(on)), key=lambda i: height(on[i]))  # the tallest run with microtype, the same run without
+top = min(r[k][0][1] for r in (on, off))
+bottom = max(r[k][-1][1] + r[k][-1][3] for r in (on, off))
 # points -> pixels at 110 dpi: from 8 pt left of the text to 16 pt right of it (hung characters)
 px = lambda pt: round(pt * 110 / 72)
-x0, x1, y0, y1 = 56 - 8, 56 + 483.28 + 16, min(top) - 4, max(bottom) + 4
+left, width = on[k][0][0], on[k][0][2]
+x0, x1, y0, y1 = left - 8, left + width + 16, top - 4, bottom + 4
 print(px(x0), px(y0), px(x1) - px(x0), px(y1) - px(y0))
 PY
 )
