@@ -6,7 +6,7 @@ SWIFT ?= swift
 CONFIG ?= release
 SAMPLES := $(wildcard samples/*.txt)
 
-.PHONY: setup build run test fuzz bench-spacing bench-batch docs-pictures clean
+.PHONY: setup build run test fuzz bench-spacing bench-microtype bench-batch docs-pictures clean
 
 setup:
 	@bash scripts/setup.sh
@@ -41,6 +41,12 @@ fuzz:
 
 bench-spacing: build .venv/bin/python
 	.venv/bin/python bench/spacing_compare.py
+
+# Microtypography beside LuaLaTeX (needs ../shared; the LuaLaTeX rows need TeX Live, which
+# scripts/setup.sh does not install: apt-get install texlive-luatex texlive-latex-extra
+# texlive-lang-cyrillic fonts-paratype).
+bench-microtype: build .venv/bin/python
+	.venv/bin/python bench/microtype_compare.py
 
 bench-batch: build .venv/bin/python
 	.venv/bin/python bench/batch_bench.py --articles 1000 --memory 10000

@@ -32,6 +32,38 @@ for sample in samples/*.txt; do
   "$galley" convert "$sample" -o "$work/$name.pdf" 2>/dev/null
   pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$work/$name.pdf" "docs/img/sample-$name"
 done
+# Microtypography on and off: the longest run of text between panels on the Russian sample's
+# first page (found in galley's layout report), right margin included, at 110 dpi in grey.
+sample=samples/ru-naberezhnaya.txt
+"$galley" convert "$sample" -o "$work/microtype-on.pdf" --emit layout 2>/dev/null
+"$galley" convert "$sample" -o "$work/microtype-off.pdf" --emit layout --no-microtype 2>/dev/null
+read -r x y w h < <(python3 - "$work"/microtype-{on,off}.layout.json <<'PY'
+import json, sys
+def runs(path):  # the page's text between panels: [[paragraph box, ...], ...] from the top down
+    boxes = sorted((b for b in json.load(open(path))["pages"][0]["boxes"] if b["kind"] in ("paragraph", "panel")),
+                   key=lambda b: b["box"][1])
+    out, run = [], []
+    for b in boxes + [{"kind": "panel"}]:
+        if b["kind"] == "panel":
+            out, run = out + [run] if run else out, []
+        else:
+            run.append(b["box"])
+    return out
+on, off = runs(sys.argv[1]), runs(sys.argv[2])
+height = lambda r: r[-1][1] + r[-1][3] - r[0][1]
+k = max(range(len(on)), key=lambda i: height(on[i]))  # the tallest run with microtype, the same run without
+top = min(r[k][0][1] for r in (on, off))
+bottom = max(r[k][-1][1] + r[k][-1][3] for r in (on, off))
+# points -> pixels at 110 dpi: from 8 pt left of the text to 16 pt right of it (hung characters)
+px = lambda pt: round(pt * 110 / 72)
+left, width = on[k][0][0], on[k][0][2]
+x0, x1, y0, y1 = left - 8, left + width + 16, top - 4, bottom + 4
+print(px(x0), px(y0), px(x1) - px(x0), px(y1) - px(y0))
+PY
+)
+for mode in on off; do
+  pdftoppm -png -gray -r 110 -f 1 -l 1 -x "$x" -y "$y" -W "$w" -H "$h" -singlefile "$work/microtype-$mode.pdf" "docs/img/microtype-$mode"
+done
 # The preview of the Russian sample in headless Chromium (skipped without chromium).
 if command -v chromium >/dev/null; then
   "$galley" preview samples/ru-naberezhnaya.txt -o "$work/preview" 2>/dev/null
