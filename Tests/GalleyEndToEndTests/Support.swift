@@ -115,7 +115,10 @@ func pdfPageCount(_ pdf: URL) throws -> Int {
 /// A hyphen at a line end (hyphenation) joins the two halves; other hyphens and dashes
 /// separate words (`из-за` → `из`, `за`), on both sides alike.
 func comparableWords(_ text: String) -> [String] {
-    var cleaned = text.replacingOccurrences(of: "-\n", with: "").replacingOccurrences(of: "\u{00AD}", with: "")
+    // A word hyphenated at a line end joins up again; in layout mode the next line may start
+    // with spaces (a line whose first character hangs into the margin shifts the columns).
+    var cleaned = text.replacingOccurrences(of: #"-\n[ \t]*"#, with: "", options: .regularExpression)
+        .replacingOccurrences(of: "\u{00AD}", with: "")
     cleaned = cleaned.lowercased().replacingOccurrences(of: "ё", with: "е")
     var words: [String] = []
     var current = ""

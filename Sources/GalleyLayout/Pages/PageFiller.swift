@@ -212,6 +212,11 @@ private struct FillState {
                 if rest.count - n < filler.minimumLines { n = rest.count - filler.minimumLines }
                 if n < filler.minimumLines && n < rest.count { n = 0 }
                 if n <= 0 && atTop { n = max(1, min(rest.count, fitting(rest, spaceBefore: 0))) }
+                // A page does not end in a hyphenated word when a line can go over with it
+                // (TeX's \brokenpenalty): the reader would turn the page mid-word.
+                if n > filler.minimumLines, column == filler.columns - 1, rest[rest.startIndex + n - 1].isHyphenated {
+                    n -= 1
+                }
             }
             if n > 0 {
                 cursors[column] += space
