@@ -42,11 +42,7 @@ public struct MappedText: Hashable, Sendable, CustomStringConvertible {
 
     public var count: Int { scalars.count }
     public var isEmpty: Bool { scalars.isEmpty }
-    public var string: String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars)
-        return String(s)
-    }
+    public var string: String { String(scalars: scalars) }
     public var description: String { string }
 
     /// The input span the scalars in `range` came from.
@@ -97,8 +93,8 @@ public struct MappedText: Hashable, Sendable, CustomStringConvertible {
     public func trimmingWhitespace() -> MappedText {
         var lo = 0
         var hi = count
-        while lo < hi, scalars[lo].properties.isWhitespace { lo += 1 }
-        while hi > lo, scalars[hi - 1].properties.isWhitespace { hi -= 1 }
+        while lo < hi, ScalarClass.isWhitespace(scalars[lo]) { lo += 1 }
+        while hi > lo, ScalarClass.isWhitespace(scalars[hi - 1]) { hi -= 1 }
         return self[lo..<hi]
     }
 }

@@ -11,7 +11,7 @@ enum LanguageDetector {
         var cyrillic = 0
         var other = 0
         for text in texts {
-            for scalar in text.scalars where scalar.properties.isAlphabetic {
+            for scalar in text.scalars where ScalarClass.isLetter(scalar) {
                 if scalar.isCyrillicLetter { cyrillic += 1 } else { other += 1 }
             }
         }

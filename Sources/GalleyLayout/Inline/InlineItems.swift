@@ -160,7 +160,7 @@ enum InlineCollector {
         // Break opportunities: scalar index inside the word → (penalty width, cost, flagged).
         var breaks: [Int: (Double, Double, Bool)] = [:]
         if let hyphenator = settings.hyphenator {
-            let string = String(String.UnicodeScalarView(scalars[word]))
+            let string = String(scalars: scalars[word])
             for point in hyphenator.breakPoints(in: string) where point > 0 && point < word.count {
                 breaks[word.lowerBound + point] = (hyphenWidth, hyphenPenalty, true)
             }
@@ -170,8 +170,8 @@ enum InlineCollector {
             // After an existing hyphen or dash between letters: break without adding a hyphen;
             // the hyphen or dash then ends the line and hangs like any other.
             if s == "-" || s == "\u{2013}" || s == "\u{2014}" || s == "/",
-                scalars[k - 1].properties.isAlphabetic || scalars[k - 1].properties.numericType != nil,
-                scalars[k + 1].properties.isAlphabetic
+                ScalarClass.isLetter(scalars[k - 1]) || ScalarClass.isNumeric(scalars[k - 1]),
+                ScalarClass.isLetter(scalars[k + 1])
             {
                 let hang = microtype.right(Character(s)) * shaped.width(of: starts[k]..<starts[k + 1])
                 breaks[k + 1] = (-hang, explicitHyphenPenalty, s == "-")

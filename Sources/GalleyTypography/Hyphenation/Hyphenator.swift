@@ -2,6 +2,7 @@
 
 import CHyphen
 import Foundation
+import GalleyCore
 
 /// Finds the places where a word may take a hyphen, by Liang's patterns through libhyphen.
 ///
@@ -28,6 +29,13 @@ public final class Hyphenator: @unchecked Sendable {
     /// Fewest letters before and after a hyphen.
     public let leftMinimum: Int
     public let rightMinimum: Int
+    /// Break points of words already hyphenated, by word. News text repeats its words (the
+    /// hundred commonest make up a third of an article), and a batch worker hyphenates the
+    /// same vocabulary article after article; libhyphen and the conversions around it cost
+    /// more than the lookup. Bounded so that a worker's memory stays flat.
+    private var cache: [String: [Int]] = [:]
+    private let cacheLock = NSLock()
+    private static let cacheLimit = 50_000
 
     private init(dictionary: UnsafeMutablePointer<HyphenDict>, path: String, isKOI8R: Bool, language: String, left: Int, right: Int) {
         self.dictionary = dictionary
@@ -84,11 +92,24 @@ public final class Hyphenator: @unchecked Sendable {
     /// gets none. Parts of a compound (`Воздушно-космических`) are hyphenated one by one;
     /// the existing hyphen itself is not reported (the caller breaks there without adding one).
     public func breakPoints(in word: String) -> [Int] {
+        cacheLock.lock()
+        let hit = cache[word]
+        cacheLock.unlock()
+        if let hit { return hit }
+        let points = breakPointsUncached(in: word)
+        cacheLock.lock()
+        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        cache[word] = points
+        cacheLock.unlock()
+        return points
+    }
+
+    private func breakPointsUncached(in word: String) -> [Int] {
         let scalars = Array(word.unicodeScalars)
-        if scalars.contains(where: { $0.properties.numericType != nil || $0 == "@" || $0 == "/" }) {
+        if scalars.contains(where: { ScalarClass.isNumeric($0) || $0 == "@" || $0 == "/" }) {
             return []
         }
-        if word.contains("www.") || word.contains("://") { return [] }
+        if Self.looksLikeURL(scalars) { return [] }
         var points: [Int] = []
         var i = 0
         while i < scalars.count {
@@ -104,9 +125,21 @@ public final class Hyphenator: @unchecked Sendable {
         return points
     }
 
+    /// Whether the word holds `www.` or `://` (a URL that lost its scheme or kept it).
+    private static func looksLikeURL(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard scalars.count >= 3 else { return false }
+        for k in 0..<(scalars.count - 2) {
+            if scalars[k] == ":" && scalars[k + 1] == "/" && scalars[k + 2] == "/" { return true }
+            if k + 3 < scalars.count, scalars[k] == "w", scalars[k + 1] == "w", scalars[k + 2] == "w", scalars[k + 3] == "." {
+                return true
+            }
+        }
+        return false
+    }
+
     /// Letters, and the combining stress mark that sits inside Russian words.
     private func isWordLetter(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s == "\u{0301}"
+        ScalarClass.isLetter(s) || s == "\u{0301}"
     }
 
     private func hyphenate(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [Int] {
@@ -114,16 +147,15 @@ public final class Hyphenator: @unchecked Sendable {
         var letters: [(scalar: Unicode.Scalar, index: Int)] = []
         var capitals = 0
         for k in range where scalars[k] != "\u{0301}" {
-            if scalars[k].properties.isUppercase { capitals += 1 }
+            if ScalarClass.isCapital(scalars[k]) { capitals += 1 }
             letters.append((scalars[k], k))
         }
         guard letters.count >= 5, capitals < 2 else { return [] }
         var bytes: [CChar] = []
         bytes.reserveCapacity(letters.count * 2 + 1)
         for letter in letters {
-            let lower = letter.scalar.properties.lowercaseMapping.unicodeScalars.first ?? letter.scalar
-            guard let encoded = encode(lower) else { return [] }
-            bytes += encoded.map { CChar(bitPattern: $0) }
+            let lower = ScalarClass.lowercase(letter.scalar)
+            guard encode(lower, into: &bytes) else { return [] }
         }
         // libhyphen reports positions per character, also for UTF-8 dictionaries.
         var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
@@ -152,12 +184,20 @@ public final class Hyphenator: @unchecked Sendable {
         return points
     }
 
-    /// The dictionary's bytes for a lowercase letter: KOI8-R for Debian's Russian patterns,
-    /// UTF-8 otherwise. A letter KOI8-R lacks leaves the word unhyphenated.
-    private func encode(_ s: Unicode.Scalar) -> [UInt8]? {
-        if s.isASCII { return [UInt8(s.value)] }
-        guard isKOI8R else { return Array(String(s).utf8) }
-        return KOI8R.byte(for: s).map { [$0] }
+    /// Appends the dictionary's bytes for a lowercase letter: KOI8-R for Debian's Russian
+    /// patterns, UTF-8 otherwise. False for a letter KOI8-R lacks (the word stays unhyphenated).
+    private func encode(_ s: Unicode.Scalar, into bytes: inout [CChar]) -> Bool {
+        if s.isASCII {
+            bytes.append(CChar(bitPattern: UInt8(s.value)))
+            return true
+        }
+        guard isKOI8R else {
+            for byte in UTF8.encode(s)! { bytes.append(CChar(bitPattern: byte)) }
+            return true
+        }
+        guard let byte = KOI8R.byte(for: s) else { return false }
+        bytes.append(CChar(bitPattern: byte))
+        return true
     }
 }
 

@@ -40,7 +40,7 @@ public enum Script {
     public static func language(of text: MappedText, fallback: String) -> String {
         var cyrillic = 0
         var latin = 0
-        for scalar in text.scalars where scalar.properties.isAlphabetic {
+        for scalar in text.scalars where ScalarClass.isLetter(scalar) {
             switch scalar.value {
             case 0x0400...0x052F: cyrillic += 1
             case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latin += 1

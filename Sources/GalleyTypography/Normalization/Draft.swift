@@ -100,10 +100,6 @@ extension Normalization {
             return lo..<hi
         }
 
-        func string(_ range: Range<Int>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range])
-            return String(view)
-        }
+        func string(_ range: Range<Int>) -> String { String(scalars: scalars[range]) }
     }
 }

@@ -26,6 +26,11 @@ extension Normalization.NoBreakSpaces {
         "p.", "pp.", "Fig.", "fig.", "Vol.", "vol.", "Ch.", "ch.",
     ]
 
+    /// The most scalars of any abbreviation in the two lists above: longer words are not
+    /// looked up.
+    static let longestAbbreviation = russianAbbreviations.union(englishAbbreviations)
+        .map(\.unicodeScalars.count).max() ?? 0
+
     /// Abbreviations that glue to a following number only: `No. 5`, but `No. They…` is a word.
     static let numberSigns: Set<String> = ["№", "№№", "§", "§§", "No.", "Nos."]
 

@@ -1,5 +1,7 @@
 // No-break spaces: short words, particles, initials, numbers, abbreviations, №.
 
+import GalleyCore
+
 extension Normalization {
     /// Turns into U+00A0 the word spaces a line must not break at. Each rule names the word
     /// before and after the space; a space touching a protected span (URL, e-mail address,
@@ -86,7 +88,8 @@ extension Normalization {
             }
 
             var gluesNumberSign: Bool {
-                NoBreakSpaces.numberSigns.contains(before.bareString) && after.core.first?.isNumeral == true
+                after.core.first?.isNumeral == true && before.bare.count <= 4
+                    && NoBreakSpaces.numberSigns.contains(before.bareString)
             }
 
             var gluesInitials: Bool {
@@ -110,12 +113,14 @@ extension Normalization {
                     return false
                 }
                 let isShort =
-                    letters.count == 1 || NoBreakSpaces.englishShortWords.contains(before.coreString.lowercased())
+                    letters.count == 1
+                    || letters.count <= 3 && NoBreakSpaces.englishShortWords.contains(before.coreString.lowercased())
                 return isShort && after.opensWord
             }
 
             var gluesParticle: Bool {
-                guard !after.hasLeadingPunctuation,
+                // (Every particle has one or two letters: the length rules out most words cheaply.)
+                guard !after.hasLeadingPunctuation, after.core.count <= 2,
                     NoBreakSpaces.russianParticles.contains(after.coreString.lowercased())
                 else { return false }
                 guard !before.hasTrailingPunctuation, let last = before.core.last else { return false }
@@ -123,23 +128,27 @@ extension Normalization {
             }
 
             var gluesPairedAbbreviation: Bool {
-                guard let seconds = NoBreakSpaces.pairedAbbreviations[before.bareString] else { return false }
+                guard before.bare.count == 2, let seconds = NoBreakSpaces.pairedAbbreviations[before.bareString] else {
+                    return false
+                }
                 return !after.hasLeadingPunctuation && seconds.contains(after.coreString)
                     && after.bare.count > after.core.count && after.bare[after.core.count] == "."
             }
 
             func gluesAbbreviation(_ list: Set<String>) -> Bool {
-                guard list.contains(before.bareString), after.opensWord else { return false }
+                guard before.bare.count <= NoBreakSpaces.longestAbbreviation, after.opensWord,
+                    list.contains(before.bareString)
+                else { return false }
                 if let previous = twoBefore {
                     if previous.isNumber && !previous.hasTrailingPunctuation { return false }
-                    if NoBreakSpaces.pairedAbbreviations[previous.bareString] != nil { return false }
+                    if previous.bare.count == 2, NoBreakSpaces.pairedAbbreviations[previous.bareString] != nil { return false }
                 }
                 return true
             }
 
             var gluesLaw: Bool {
-                NoBreakSpaces.lawAbbreviations.contains(before.coreString) && !before.hasTrailingPunctuation
-                    && (after.scalars.first == "«" || after.scalars.first == "„")
+                (after.scalars.first == "«" || after.scalars.first == "„") && !before.hasTrailingPunctuation
+                    && NoBreakSpaces.lawAbbreviations.contains(before.coreString)
             }
         }
 
@@ -167,8 +176,8 @@ extension Normalization {
 
             var hasLeadingPunctuation: Bool { bare.count < scalars.count }
             var hasTrailingPunctuation: Bool { core.count < bare.count }
-            var bareString: String { String(String.UnicodeScalarView(bare)) }
-            var coreString: String { String(String.UnicodeScalarView(core)) }
+            var bareString: String { String(scalars: bare) }
+            var coreString: String { String(scalars: core) }
 
             /// Whether a word or number starts here (not a dash or other punctuation).
             var opensWord: Bool {
@@ -201,7 +210,9 @@ extension Normalization {
                     while i < end {
                         if core[i].isNumeral {
                             i += 1
-                        } else if [".", ",", ":"].contains(core[i]), i + 1 < end, core[i + 1].isNumeral, i > start {
+                        } else if core[i] == "." || core[i] == "," || core[i] == ":", i + 1 < end, core[i + 1].isNumeral,
+                            i > start
+                        {
                             i += 1
                         } else {
                             break
@@ -209,7 +220,7 @@ extension Normalization {
                     }
                     return i > start
                 }
-                if i < end, ["-", "+", "−", "±", "~", "≈"].contains(core[i]) { i += 1 }
+                if i < end, Self.signs.contains(core[i]) { i += 1 }
                 guard digits() else { return false }
                 if i + 1 < end, core[i] == "–", core[i + 1].isNumeral {
                     i += 1
@@ -223,9 +234,12 @@ extension Normalization {
                         letters += 1
                     }
                 }
-                if i < end, ["%", "‰", "°"].contains(core[i]) { i += 1 }
+                if i < end, Self.percentSigns.contains(core[i]) { i += 1 }
                 return i == end
             }
+
+            private static let signs: Set<Unicode.Scalar> = ["-", "+", "−", "±", "~", "≈"]
+            private static let percentSigns: Set<Unicode.Scalar> = ["%", "‰", "°"]
         }
     }
 }

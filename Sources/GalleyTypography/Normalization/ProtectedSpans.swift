@@ -1,5 +1,7 @@
 // Spans no rule may change: URLs, e-mail addresses, bare domains and directives left in text.
 
+import GalleyCore
+
 extension Normalization {
     /// Finds what normalization must leave exactly as written.
     ///
@@ -32,7 +34,7 @@ extension Normalization {
             var start = 0
             while start < s.count {
                 var end = start
-                while end < s.count, !s[end].properties.isWhitespace { end += 1 }
+                while end < s.count, !ScalarClass.isWhitespace(s[end]) { end += 1 }
                 if end > start, !mask[start..<end].contains(true), let range = bareDomain(s, in: start..<end) {
                     mark(range)
                 }
@@ -54,7 +56,7 @@ extension Normalization {
             }
             if close < s.count, s[close] == closer { return close + 1 }
             var end = i + 2
-            while end < s.count, !s[end].properties.isWhitespace { end += 1 }
+            while end < s.count, !ScalarClass.isWhitespace(s[end]) { end += 1 }
             return end
         }
 
@@ -74,7 +76,7 @@ extension Normalization {
             }
             guard starts else { return nil }
             var end = i
-            while end < s.count, !s[end].properties.isWhitespace, !urlStops.contains(s[end]) { end += 1 }
+            while end < s.count, !ScalarClass.isWhitespace(s[end]), !urlStops.contains(s[end]) { end += 1 }
             return trimmingTrailingPunctuation(s, i..<end).upperBound
         }
 
@@ -132,7 +134,7 @@ extension Normalization {
             let labels = s[host].split(separator: ".", omittingEmptySubsequences: false)
             guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.first != "-" }), let last = labels.last
             else { return nil }
-            let isCyrillicTLD = String(String.UnicodeScalarView(last)).lowercased() == "рф"
+            let isCyrillicTLD = String(scalars: last).lowercased() == "рф"
             let isLatinTLD = (2...24).contains(last.count) && last.allSatisfy(\.isBasicLatinLetter)
             guard isLatinTLD || isCyrillicTLD else { return nil }
             // Before `рф` the labels may be Cyrillic; before a Latin TLD they must be ASCII.

@@ -1,5 +1,7 @@
 // Quotes: «ёлочки» outside and „лапки“ inside in Russian; “ ” and ‘ ’ in English; apostrophes.
 
+import GalleyCore
+
 extension Normalization {
     /// Sets quotation marks by the custom of the text's language.
     ///
@@ -62,9 +64,9 @@ extension Normalization {
             func opensByContext(_ i: Int, _ family: Family) -> Bool {
                 let previous = draft[i - 1]
                 let next = draft[i + 1]
-                let nextIsSpace = next.map { $0.properties.isWhitespace } ?? true
+                let nextIsSpace = next.map { ScalarClass.isWhitespace($0) } ?? true
                 guard let previous else { return true }
-                if previous.properties.isWhitespace {
+                if ScalarClass.isWhitespace(previous) {
                     // Between two spaces (or before the end): close what is open, if anything.
                     return !(nextIsSpace && isOpen(family))
                 }
@@ -89,13 +91,13 @@ extension Normalization {
                 case "'", "‘", "’":
                     if previous?.isWordLetter == true, next?.isWordLetter == true {
                         set(i, "’")
-                    } else if opensByContext(i, .single), let next, !next.properties.isWhitespace {
+                    } else if opensByContext(i, .single), let next, !ScalarClass.isWhitespace(next) {
                         if custom == .english, isElision(draft, at: i) { set(i, "’") } else { open(i, .single) }
                     } else if isOpen(.single) {
                         close(i, .single)
                     } else if c == "'", previous?.isNumeral == true {
                         continue
-                    } else if previous.map({ !$0.properties.isWhitespace }) ?? false {
+                    } else if previous.map({ !ScalarClass.isWhitespace($0) }) ?? false {
                         set(i, "’")
                     }
                 default:

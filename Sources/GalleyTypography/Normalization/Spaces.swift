@@ -1,5 +1,7 @@
 // White space: every kind becomes one plain space, the ends are trimmed, stray U+00A0 goes.
 
+import GalleyCore
+
 extension Normalization {
     /// Collapses white space, outside protected spans.
     ///
@@ -22,7 +24,7 @@ extension Normalization {
                 }
                 var end = i
                 while end < draft.count, !draft.isProtected[end], isCollapsible(draft.scalars[end]) { end += 1 }
-                let hasWhiteSpace = draft.scalars[i..<end].contains { $0.properties.isWhitespace }
+                let hasWhiteSpace = draft.scalars[i..<end].contains { ScalarClass.isWhitespace($0) }
                 let atEdge = i == 0 || end == draft.count
                 let replacement: [Unicode.Scalar] = hasWhiteSpace && !atEdge ? [" "] : []
                 if draft.scalars[i..<end].elementsEqual(replacement) == false {
@@ -34,7 +36,7 @@ extension Normalization {
         }
 
         private static func isCollapsible(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isWhitespace || scalar == "\u{2060}" || scalar == "\u{FEFF}"
+            ScalarClass.isWhitespace(scalar) || scalar == "\u{2060}" || scalar == "\u{FEFF}"
         }
     }
 }
