@@ -30,9 +30,19 @@ public struct DocumentMetadata: Sendable, Hashable {
     /// current local time; galley always sets the dates itself.)
     public static func reproducibleDate(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         let seconds = environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) } ?? 946_684_800
+        // A batch worker asks for every article; making the formatter costs more than the
+        // rest of writing a small PDF's information, so each date is formatted once.
+        formattedLock.lock()
+        defer { formattedLock.unlock() }
+        if let hit = formatted[seconds] { return hit }
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let date = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        formatted[seconds] = date
+        return date
     }
+
+    private static let formattedLock = NSLock()
+    nonisolated(unsafe) private static var formatted: [Int64: String] = [:]
 }

@@ -10,8 +10,25 @@ struct Painter {
     let fonts: FontCache
 
     func paint(_ frame: Frame, at origin: Point) {
+        // Runs side by side in one font, colour and width (the words of a line) are drawn by
+        // one cairo call: cairo records, analyses and replays every call of a PDF page, and a
+        // call per word made that the larger part of writing a page.
+        var batch: TextBatch?
         for positioned in frame.items {
             let at = origin.offset(by: positioned.position)
+            if case .text(let run) = positioned.item, TextBatch.canHold(run) {
+                if let current = batch, !current.matches(run) {
+                    show(current)
+                    batch = nil
+                }
+                if batch == nil { batch = TextBatch(like: run) }
+                batch?.append(run, at: at)
+                continue
+            }
+            if let current = batch {
+                show(current)
+                batch = nil
+            }
             switch positioned.item {
             case .group(let child): paint(child, at: at)
             case .text(let run): paint(run, at: at)
@@ -19,23 +36,24 @@ struct Painter {
             case .image(let image): paint(image, at: at)
             }
         }
+        if let current = batch { show(current) }
     }
 
     private func setSource(_ color: Color) {
         cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
     }
 
-    private func paint(_ run: GlyphRun, at origin: Point) {
-        guard !run.glyphs.isEmpty, let font = fonts.scaledFont(for: run.font) else { return }
-        if run.horizontalScale == 1 {
+    /// Selects the run's font, widened by its horizontal scale, and its colour.
+    private func select(_ font: OpaquePointer, scale: Double, color: Color) {
+        if scale == 1 {
             cairo_set_scaled_font(cr, font)
         } else {
             // Font expansion: the same font face with its matrix widened, so the PDF embeds the
             // face once and the text stays extractable (stack-facts: «font expansion»).
             var matrix = cairo_matrix_t()
             cairo_scaled_font_get_font_matrix(font, &matrix)
-            matrix.xx *= run.horizontalScale
-            matrix.yx *= run.horizontalScale
+            matrix.xx *= scale
+            matrix.yx *= scale
             cairo_set_font_face(cr, cairo_scaled_font_get_font_face(font))
             cairo_set_font_matrix(cr, &matrix)
             let options = cairo_font_options_create()
@@ -43,7 +61,26 @@ struct Painter {
             cairo_set_font_options(cr, options)
             cairo_font_options_destroy(options)
         }
-        setSource(run.color)
+        setSource(color)
+    }
+
+    private func show(_ batch: TextBatch) {
+        guard let font = fonts.scaledFont(for: batch.font) else { return }
+        select(font, scale: batch.horizontalScale, color: batch.color)
+        var glyphs = batch.glyphs
+        var clusters = batch.clusters
+        batch.utf8.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cairo_show_text_glyphs(
+                    cr, chars.baseAddress, Int32(chars.count), &glyphs, Int32(glyphs.count), &clusters,
+                    Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
+            }
+        }
+    }
+
+    private func paint(_ run: GlyphRun, at origin: Point) {
+        guard !run.glyphs.isEmpty, let font = fonts.scaledFont(for: run.font) else { return }
+        select(font, scale: run.horizontalScale, color: run.color)
         var glyphs = run.glyphs.map {
             cairo_glyph_t(index: UInt($0.id), x: origin.x + $0.x, y: origin.y + $0.y)
         }
@@ -54,11 +91,7 @@ struct Painter {
         }
         // Per-glyph clusters when layout gave them (exact copy and paste, right-to-left text
         // in logical order); otherwise one cluster for the whole run.
-        var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
-        let covers = run.clusters.reduce(0) { $0 + $1.bytes } == utf8.count && run.clusters.reduce(0) { $0 + $1.glyphs } == glyphs.count
-        if clusters.isEmpty || !covers {
-            clusters = [cairo_text_cluster_t(num_bytes: Int32(utf8.count), num_glyphs: Int32(glyphs.count))]
-        }
+        var clusters = TextBatch.clusters(of: run, utf8Count: utf8.count)
         let flags = run.isBackward && clusters.count > 1 ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0)
         utf8.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in

@@ -34,10 +34,11 @@ public struct ShapedText: Sendable {
     /// Ascent and descent of the primary font, in points.
     public let ascent: Double
     public let descent: Double
-    /// For each UTF-8 offset that starts a cluster: true. Breaks may only fall on these.
-    public let clusterStarts: Set<Int>
-    /// The advance of all glyphs whose cluster starts in each UTF-8 offset (sum per cluster).
-    private let advanceByCluster: [Int: Double]
+    /// For each UTF-8 offset (and the end): whether a cluster starts there.
+    private let startsCluster: [Bool]
+    /// For each UTF-8 offset: the advance of all glyphs whose cluster starts there (0 inside
+    /// a cluster). Arrays by offset, not dictionaries: layout asks for every word's width.
+    private let advanceAt: [Double]
     /// Glyph indices sorted by cluster: a byte range's glyphs are found by binary search, so
     /// cutting a long paragraph into words costs O(log n) per word, not O(n).
     private let glyphsByCluster: [Int]
@@ -50,14 +51,14 @@ public struct ShapedText: Sendable {
         self.color = color
         self.ascent = ascent
         self.descent = descent
-        var starts = Set<Int>()
-        var advances: [Int: Double] = [:]
-        for g in glyphs {
-            starts.insert(g.cluster)
-            advances[g.cluster, default: 0] += g.advance
+        var starts = [Bool](repeating: false, count: utf8.count + 1)
+        var advances = [Double](repeating: 0, count: utf8.count + 1)
+        for g in glyphs where g.cluster >= 0 && g.cluster <= utf8.count {
+            starts[g.cluster] = true
+            advances[g.cluster] += g.advance
         }
-        clusterStarts = starts
-        advanceByCluster = advances
+        startsCluster = starts
+        advanceAt = advances
         glyphsByCluster = glyphs.indices.sorted { (glyphs[$0].cluster, $0) < (glyphs[$1].cluster, $1) }
     }
 
@@ -78,15 +79,21 @@ public struct ShapedText: Sendable {
         return found.sorted()
     }
 
+    /// Whether a cluster starts at UTF-8 offset `offset`: breaks may only fall there.
+    public func isClusterStart(_ offset: Int) -> Bool {
+        offset >= 0 && offset < startsCluster.count && startsCluster[offset]
+    }
+
     /// The total advance of the whole text.
     public var width: Double { glyphs.reduce(0) { $0 + $1.advance } }
 
     /// The advance of the glyphs whose clusters start in `range` (UTF-8 offsets).
     public func width(of range: Range<Int>) -> Double {
         var sum = 0.0
-        var i = range.lowerBound
-        while i < range.upperBound {
-            if let a = advanceByCluster[i] { sum += a }
+        var i = max(0, range.lowerBound)
+        let end = min(range.upperBound, advanceAt.count)
+        while i < end {
+            sum += advanceAt[i]
             i += 1
         }
         return sum
@@ -147,15 +154,23 @@ public struct ShapedText: Sendable {
     private func clusterMap(_ glyphClusters: [Int], textRange: Range<Int>, backward: Bool) -> [TextCluster] {
         guard !glyphClusters.isEmpty else { return [] }
         // Distinct cluster starts in text order, each with its glyph count.
-        var counts: [Int: Int] = [:]
-        for c in glyphClusters { counts[c, default: 0] += 1 }
-        var starts = counts.keys.sorted()
+        let sorted = glyphClusters.sorted()
+        var starts: [Int] = []
+        var counts: [Int] = []
+        for c in sorted {
+            if starts.last == c {
+                counts[counts.count - 1] += 1
+            } else {
+                starts.append(c)
+                counts.append(1)
+            }
+        }
         starts[0] = textRange.lowerBound
         var clusters: [TextCluster] = []
-        for (k, start) in starts.enumerated() {
+        clusters.reserveCapacity(starts.count)
+        for k in starts.indices {
             let end = k + 1 < starts.count ? starts[k + 1] : textRange.upperBound
-            let key = k == 0 ? (counts.keys.min() ?? start) : start
-            clusters.append(TextCluster(bytes: end - start, glyphs: counts[key] ?? 0))
+            clusters.append(TextCluster(bytes: end - starts[k], glyphs: counts[k]))
         }
         // Glyph order: the same as text order for left-to-right runs, reversed otherwise.
         return backward ? clusters.reversed() : clusters
@@ -164,7 +179,7 @@ public struct ShapedText: Sendable {
     /// The end of the cluster that starts at `start`: the next cluster start or `limit`.
     private func clusterEnd(after start: Int, limit: Int) -> Int {
         var i = start + 1
-        while i < limit, !clusterStarts.contains(i) { i += 1 }
+        while i < limit, !isClusterStart(i) { i += 1 }
         return min(i, limit)
     }
 }

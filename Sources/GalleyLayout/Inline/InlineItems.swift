@@ -184,7 +184,7 @@ enum InlineCollector {
             }
         }
         var pieceStart = word.lowerBound
-        for k in breaks.keys.sorted() where shaped.clusterStarts.contains(starts[k]) {
+        for k in breaks.keys.sorted() where shaped.isClusterStart(starts[k]) {
             let bytes = starts[pieceStart]..<starts[k]
             add(box(shaped.width(of: bytes)), bytes)
             let (width, cost, flagged) = breaks[k]!
