@@ -6,10 +6,14 @@ public struct Page: Codable, Sendable, Hashable {
     public var number: Int
     public var size: Size
     public var frame: Frame
-    public init(number: Int, size: Size, frame: Frame) {
+    /// The text columns of the page's text block, in page coordinates, full height: where
+    /// running text may stand (datasets and tests check line boxes against them).
+    public var columns: [Rect]
+    public init(number: Int, size: Size, frame: Frame, columns: [Rect] = []) {
         self.number = number
         self.size = size
         self.frame = frame
+        self.columns = columns
     }
 }
 

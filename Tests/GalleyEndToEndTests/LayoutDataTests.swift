@@ -20,24 +20,45 @@ struct LayoutDataTests {
         return (layout, report, result)
     }
 
-    @Test("line texts, joined, give back each paragraph's normalized text; boxes lie in their page")
+    @Test("line texts, joined, give back each paragraph's normalized text; boxes lie in their page and column")
     func linesGiveTheText() throws {
-        let sample = Paths.samples.appendingPathComponent("ru-naberezhnaya.txt")
-        let (layout, _, _) = try emit(sample, png: true)
+        try checkLinesGiveTheText(Paths.samples.appendingPathComponent("ru-naberezhnaya.txt"))
+    }
+
+    @Test(
+        "the seed's line texts, joined, give back its normalized text; its line boxes lie in their page and column",
+        .enabled(if: Paths.hasShared, "../shared is absent: the seed article is not part of a user's clone"))
+    func seedLinesGiveTheText() throws {
+        try checkLinesGiveTheText(Paths.seed)
+    }
+
+    /// Joins the line texts of each paragraph from the layout JSON of `input` and compares
+    /// them with the paragraph's normalized text; checks that every box lies inside its page
+    /// and every line box inside one of its page's text columns.
+    func checkLinesGiveTheText(_ input: URL) throws {
+        let (layout, _, _) = try emit(input, png: true)
         #expect(layout.version == 1)
         #expect(layout.dpi == 100)
         var byParagraph: [Int: [String]] = [:]
         for page in layout.pages {
+            #expect(!page.columns.isEmpty)
             for box in page.boxes {
                 let r = box.box
                 #expect(r[0] >= 0 && r[1] >= 0 && r[0] + r[2] <= page.width + 0.01 && r[1] + r[3] <= page.height + 0.01)
                 #expect(box.pixels?.count == 4)
+                guard box.kind == "line" || box.kind == "footnote-line" else { continue }
+                let inColumn = page.columns.contains { c in
+                    r[0] >= c[0] - 0.01 && r[0] + r[2] <= c[0] + c[2] + 0.01 && r[1] >= c[1] - 0.01 && r[1] + r[3] <= c[1] + c[3] + 0.01
+                }
+                #expect(inColumn, "page \(page.number): line at \(r) outside the columns \(page.columns)")
                 if box.kind == "line", let p = box.paragraph, let text = box.text { byParagraph[p, default: []].append(text) }
             }
         }
-        let parsed = MarkupParser().parse(try String(contentsOf: sample, encoding: .utf8)).document.normalized()
+        let parsed = MarkupParser().parse(try String(contentsOf: input, encoding: .utf8)).document.normalized()
+        var paragraphs = 0
         for (index, block) in parsed.blocks.enumerated() {
             guard case .paragraph(let paragraph) = block else { continue }
+            paragraphs += 1
             let lines = try #require(byParagraph[index], "paragraph \(index) has lines")
             // Join: a line ending in a hyphen continues the word on the next line.
             var joined = ""
@@ -52,6 +73,7 @@ struct LayoutDataTests {
             let normalize = { (s: String) in s.replacingOccurrences(of: "\u{00A0}", with: " ") }
             #expect(normalize(joined) == normalize(paragraph.text.string))
         }
+        #expect(paragraphs > 0 && byParagraph.count == paragraphs, "every paragraph has lines, and no lines are left over")
     }
 
     @Test(
@@ -92,6 +114,10 @@ struct LayoutDataTests {
                     let r = box.box
                     #expect(r[0] >= 0 && r[1] >= 0 && r[0] + r[2] <= page.width + 0.01 && r[1] + r[3] <= page.height + 0.01,
                             "\(name) page \(page.number): \(box.kind) \(box.panelKind ?? "") at \(r)")
+                    if box.kind == "line" {
+                        let inColumn = page.columns.contains { c in r[0] >= c[0] - 0.01 && r[0] + r[2] <= c[0] + c[2] + 0.01 }
+                        #expect(inColumn, "\(name) page \(page.number): line at \(r) outside the columns \(page.columns)")
+                    }
                 }
                 // A paragraph that goes on in the next column has a box in each, not one across both.
                 let paragraphs = page.boxes.filter { $0.kind == "paragraph" }.map(\.box)

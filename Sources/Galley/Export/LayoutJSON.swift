@@ -31,6 +31,8 @@ public struct LayoutJSON: Codable, Sendable {
         public var number: Int
         public var width: Double
         public var height: Double
+        /// The text columns `[x, y, width, height]` (points): every line box lies in one.
+        public var columns: [[Double]]
         public var boxes: [Box]
     }
 
@@ -48,6 +50,7 @@ public struct LayoutJSON: Codable, Sendable {
         pages = article.pages.map { page in
             PageEntry(
                 number: page.number, width: Self.round(page.size.width), height: Self.round(page.size.height),
+                columns: page.columns.map { [$0.minX, $0.minY, $0.width, $0.height].map(Self.round) },
                 boxes: Self.boxes(in: page, dpi: dpi))
         }
     }

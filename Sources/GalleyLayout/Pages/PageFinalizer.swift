@@ -20,6 +20,11 @@ struct PageFinalizer {
         let geometry = template.page
         let blockOrigin = Point(x: geometry.margins.left, y: geometry.margins.top + headerSpace)
         let blockHeight = template.textHeight - headerSpace
+        let columns = (0..<max(1, geometry.columns)).map { column in
+            Rect(
+                x: blockOrigin.x + Double(column) * (template.measure + geometry.gutter), y: blockOrigin.y,
+                width: template.measure, height: blockHeight)
+        }
         return contents.enumerated().map { index, content in
             var frame = Frame(size: geometry.size)
             var block = Frame(size: Size(width: template.textWidth, height: blockHeight), role: .column)
@@ -55,7 +60,7 @@ struct PageFinalizer {
             if let footer = runningLine(template.footer, number: number, of: contents.count, role: .footer) {
                 frame.place(footer, at: Point(x: 0, y: footerY))
             }
-            return Page(number: number, size: geometry.size, frame: frame)
+            return Page(number: number, size: geometry.size, frame: frame, columns: columns)
         }
     }
 
