@@ -254,6 +254,40 @@ struct MicrotypeTests {
     }
 }
 
+@Suite("overfull lines")
+struct OverfullTests {
+    func typeset(_ text: String) throws -> Article {
+        try Typesetter().typeset(Array(text.utf8), path: "t.txt")
+    }
+
+    @Test("lines that end in hanging punctuation are not overfull: they end where their protrusion says")
+    func hangingIsNotOverfull() throws {
+        // Closing quotes, guillemets and compounds broken at their hyphen hang furthest.
+        let sentence = "Он сказал: «Мы всё построим заново» — и ушёл. Жители прибрежных кварталов "
+            + "ждут, когда «Живой берег» ответит; штаб-квартира движения молчит, а пресс-секретарь "
+            + "обещает «подробности позже». "
+        let article = try typeset("Заголовок\u{2028}" + String(repeating: sentence, count: 12))
+        #expect(article.report.overfullLines == 0)
+        #expect(article.report.justifiedLines > 10)
+    }
+
+    @Test("a line that cannot fit sticks out and is counted; its word spaces never shrink past their limit")
+    func unfittableLineSticksOut() throws {
+        // Digit groups glued by no-break spaces: one unbreakable run wider than the measure
+        // (without normalization, which would take stray no-break spaces for HTML's).
+        let glued = Array(repeating: "123456789", count: 11).joined(separator: "\u{00A0}")
+        var options = ConvertOptions()
+        options.typography = false
+        let text = "Test headline\u{2028}The committee met on Tuesday and agreed that the codes \(glued) would all be kept in the final list."
+        let article = try Typesetter().typeset(Array(text.utf8), path: "t.txt", options: options)
+        #expect(article.report.overfullLines == 1)
+        for line in lines(of: article) where line.frame.line?.paragraph ?? -1 >= 0 {
+            // Spaces shrink to 2/3 of their natural width at most (gap ratio ≥ 2/3).
+            if let info = line.frame.line, info.isJustified { #expect(info.gapRatio >= 2.0 / 3 - 0.01, "\(info.gapRatio)") }
+        }
+    }
+}
+
 @Suite("multi-column geometry")
 struct ColumnTests {
     func newspaper() throws -> Template {

@@ -103,6 +103,11 @@ struct LineAssembler {
                     }
                 }
             }
+            // Where the line was meant to end: the measure, plus the protrusion its last
+            // character was granted (a break penalty's width is minus that hang; a hyphen's
+            // is the part of the hyphen that does not hang).
+            var breakWidth = 0.0
+            if case .penalty(let w, _, _) = items[lineBreak.position] { breakWidth = w }
             let span = bytesOnLine.map { content.span(ofBytes: $0) }
             frame.span = span
             let notes = span.map { s in
@@ -111,16 +116,12 @@ struct LineAssembler {
             frame.line = LineInfo(
                 ratio: lineBreak.ratio, gapRatio: gapNatural > 0 ? gapWidths / gapNatural : 0, isHyphenated: hyphenated,
                 isLast: isLast, isJustified: settings.justify && !isLast, paragraph: paragraph,
-                isOverfull: x > settings.measure + protrusionAllowance + 0.01)
+                isOverfull: x + breakWidth > settings.measure + 0.01)
             lines.append(SetLine(frame: frame, notes: notes, ratio: lineBreak.ratio, isHyphenated: hyphenated, isLast: isLast))
             start = lineBreak.position + 1
         }
         return lines
     }
-
-    /// How far past the measure a line's last character may hang (protrusion): a fifth of the
-    /// font size, beyond which a line counts as overfull.
-    private var protrusionAllowance: Double { settings.microtype.protrusion ? settings.style.size * 0.2 : 0 }
 
     /// The glyph scale (font expansion) and the glue's adjustment ratio for one line.
     ///
@@ -166,13 +167,18 @@ struct LineAssembler {
             let wanted = max(-microtype.expansionShrink, min(microtype.expansionStretch, breakRatio * limit))
             let step = microtype.expansionStep > 0 ? microtype.expansionStep : 0.005
             scale = 1 + (wanted / step).rounded() * step
+            // Rounding may leave the glue more to take than it can: narrow the glyphs as far as
+            // the breaker counted on (it priced the line with the full expansion shrink).
+            if glueRatio(scale) < -1 { scale = 1 - microtype.expansionShrink }
             if let previous = previousScale, abs(scale - previous) > microtype.expansionJump + 1e-9 {
                 let nearer = previous + (scale > previous ? 1 : -1) * microtype.expansionJump
                 let ratio = glueRatio(nearer)
                 if ratio >= -1 && ratio <= max(Self.smoothingGlueLimit, glueRatio(scale)) { scale = nearer }
             }
         }
-        let ratio = glueRatio(scale)
+        // Glue never shrinks past its limit (TeX): a line that still does not fit sticks out
+        // into the margin, visibly and counted as overfull, instead of its words overlapping.
+        let ratio = max(-1, glueRatio(scale))
         if !settings.justify { return (1, min(0, ratio)) }
         return (scale, ratio.isFinite ? ratio : breakRatio)
     }
