@@ -3,15 +3,24 @@
 
 Generates N articles (bench/make_corpus.py, default 1000), renders them to PDF with
 `galley batch --jobs 1` and `--jobs <cores>` (each run --force, fresh), then with Typst 0.15
-in one Python process, a fresh compile per article (its input: the same article as plain
-markup, prepared before the clock starts), and prints articles per second and the ratios.
+in one Python process (its input: the same article as plain markup, prepared before the clock
+starts), and prints articles per second and the ratios. Typst is timed two ways:
+
+- warm: one `typst.Compiler` for the whole run; each article is written into its main file
+  and compiled afresh (fonts are found once, as in a long-lived Typst process: the figure the
+  issue quotes, about 33 ms for a 4 KB article). The ratio is taken against this one.
+- cold: `typst.compile()` per article, which looks for the system's fonts on every call (with
+  the Noto CJK fonts installed that search is most of its time).
+
+It also prints galley's per-stage milliseconds on one worker (from `--report`) and, with
+`--no-microtype`, the cost of microtypography on the typesetting stage (layout).
 With --memory N it also renders N articles (default 10000) and samples the summed resident
 memory of galley's parent and worker processes every 50 ms.
 
 usage: bench/batch_bench.py [--articles N] [--memory N] [--galley PATH]
 needs: the release build (make build) and .venv with typst (make bench-batch sets it up)
 """
-import argparse, os, pathlib, re, subprocess, sys, tempfile, threading, time
+import argparse, collections, json, os, pathlib, re, subprocess, sys, tempfile, threading, time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -41,9 +50,9 @@ def tree_rss(pid):
     return total
 
 
-def run_galley(galley, corpus, out, jobs, sample_memory=False):
+def run_galley(galley, corpus, out, jobs, sample_memory=False, extra=()):
     start = time.perf_counter()
-    process = subprocess.Popen([galley, "batch", str(corpus), "-o", str(out), "--jobs", str(jobs), "--force"],
+    process = subprocess.Popen([galley, "batch", str(corpus), "-o", str(out), "--jobs", str(jobs), "--force", *extra],
                                stderr=subprocess.DEVNULL)
     peak = 0
     samples = []
@@ -68,8 +77,18 @@ def main():
     subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(corpus), str(args.articles)], check=True)
     n = args.articles
     cores = os.cpu_count() or 1
-    one, _, _ = run_galley(args.galley, corpus, work / "out1", 1)
+    report = work / "report1.json"
+    one, _, _ = run_galley(args.galley, corpus, work / "out1", 1, extra=["--report", str(report)])
     many, _, _ = run_galley(args.galley, corpus, work / "outN", cores)
+    plain_report = work / "report-plain.json"
+    run_galley(args.galley, corpus, work / "out1p", 1, extra=["--report", str(plain_report), "--no-microtype"])
+
+    def stages(path):
+        results = json.loads(path.read_text())["results"]
+        total = collections.Counter()
+        for result in results:
+            total.update(result.get("stages", {}))
+        return {k: v / len(results) for k, v in total.items()}
 
     import typst
     sources = []
@@ -86,16 +105,35 @@ def main():
         path = work / (article.stem + ".typ")
         path.write_text("\n\n".join(body), encoding="utf-8")
         sources.append(path)
+    main_file = work / "typst-warm" / "main.typ"
+    main_file.parent.mkdir()
+    main_file.write_text(sources[0].read_text(encoding="utf-8"), encoding="utf-8")
+    compiler = typst.Compiler(str(main_file))
+    compiler.compile(output=str(main_file.with_suffix(".pdf")))  # finds the fonts, before the clock
     start = time.perf_counter()
     for path in sources:
-        typst.compile(str(path), output=str(path.with_suffix(".pdf")))
+        main_file.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+        compiler.compile(output=str(main_file.parent / (path.stem + ".pdf")))
     typst_time = time.perf_counter() - start
+    cold = sources[: min(len(sources), 100)]
+    start = time.perf_counter()
+    for path in cold:
+        typst.compile(str(path), output=str(path.with_suffix(".pdf")))
+    typst_cold = (time.perf_counter() - start) / len(cold)
 
     print(f"{n} articles (1–12 KB, Russian and English, with directives), PDF, this machine ({cores} cores)")
     print(f"galley, 1 worker:  {n / one:8.1f} articles/s  ({one * 1000 / n:.1f} ms each)")
     print(f"galley, {cores} workers: {n / many:8.1f} articles/s  (speed-up {one / many:.2f}× over 1 worker)")
-    print(f"typst, 1 process:  {n / typst_time:8.1f} articles/s  ({typst_time * 1000 / n:.1f} ms each)")
-    print(f"galley 1 worker / typst: {typst_time / one:.2f}×")
+    print(f"typst, 1 process, warm compiler:  {n / typst_time:8.1f} articles/s  ({typst_time * 1000 / n:.1f} ms each)")
+    print(f"typst, typst.compile() per article (fonts found each time, {len(cold)} articles): "
+          f"{1 / typst_cold:8.1f} articles/s  ({typst_cold * 1000:.1f} ms each)")
+    print(f"galley 1 worker / typst warm: {typst_time / one:.2f}× (against typst.compile(): {typst_cold * n / one:.2f}×)")
+    with_mt, without_mt = stages(report), stages(plain_report)
+    print("galley per-stage ms an article, 1 worker: "
+          + ", ".join(f"{k} {v:.2f}" for k, v in sorted(with_mt.items(), key=lambda kv: -kv[1])))
+    if without_mt.get("layout"):
+        print(f"microtypography: layout {with_mt.get('layout', 0):.2f} ms with, {without_mt['layout']:.2f} ms without "
+              f"(+{(with_mt.get('layout', 0) / without_mt['layout'] - 1) * 100:.0f}% of the typesetting stage)")
     if args.memory:
         big = work / "big"
         subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(big), str(args.memory)], check=True)

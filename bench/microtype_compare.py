@@ -22,7 +22,7 @@ needs: a release build of galley, ../shared beside the checkout, pdfplumber (mak
 import argparse, datetime, pathlib, re, shutil, statistics, subprocess, sys, tempfile, time
 
 from spacing_common import GALLEY, SHARED, SPACE_EM, blocks, galley_markup, is_directive, load_spacing, \
-    measure, seed_and_variants, summary
+    measure_both, seed_and_variants, summary
 
 INSTALL = "apt-get install texlive-luatex texlive-latex-extra texlive-lang-cyrillic fonts-paratype"
 
@@ -123,8 +123,8 @@ TOOLS = [  # (key, name in the table)
 ]
 
 
-def table(title, figures, times, skipped):
-    head = f"{title} ({len(figures['galley'])} articles)"
+def table(title, figures, times, skipped, edge_note=""):
+    head = f"{title} ({len(figures['galley'])} articles){edge_note}"
     lines = [f"| {head} | justified lines | > 1.5× | > 2× | p95 | max | overfull | longest hyphen run | ms per article |",
              "|---|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for key, name in TOOLS:
@@ -181,6 +181,7 @@ def main():
             print(f"\n{title}: skipped, no articles under {SHARED}")
             continue
         figures = {key: [] for key, _ in TOOLS if skipped == "" or key.startswith("galley")}
+        letter_figures = {key: [] for key in figures}
         times = {key: [] for key in figures}
         for article in articles:
             name = f"{title.split()[0]}-{article.stem}"
@@ -190,20 +191,26 @@ def main():
                 if done.returncode != 0:
                     sys.exit(f"galley failed on {article}:\n{done.stderr}")
                 times[key].append(ms)
-                figures[key].append(measure(spacing, pdf))
+                usual, letters = measure_both(spacing, pdf)
+                figures[key].append(usual)
+                letter_figures[key].append(letters)
             if not skipped:
                 markup, lang = galley_markup(args.galley, article)
                 for key, microtype in (("tex-mt", True), ("tex", False)):
                     tex = work / f"{name}-{key}.tex"
                     tex.write_text(latex_source(blocks(markup), lang, font, microtype), encoding="utf-8")
                     times[key].append(lualatex(tex))
-                    figures[key].append(measure(spacing, tex.with_suffix(".pdf")))
+                    usual, letters = measure_both(spacing, tex.with_suffix(".pdf"))
+                    figures[key].append(usual)
+                    letter_figures[key].append(letters)
             if args.per_article:
                 cells = "  ".join(f"{key} {len(figures[key][-1][0])} lines {sum(r > 1.5 for r in figures[key][-1][0])} "
                                   f">1.5x {times[key][-1]:.0f} ms" for key in figures)
                 print(f"{title}: {article.name}: {cells}")
         print()
         print(table(title, figures, times, skipped))
+        print()
+        print(table(title, letter_figures, times, skipped, ", right edge where lines ending in a letter stop"))
     if temp:
         temp.cleanup()
 

@@ -25,24 +25,48 @@ def load_spacing():
 
 
 def measure(spacing, pdf, space_em=SPACE_EM):
-    """Per-PDF figures: gap ratios of justified lines, overfull lines, longest hyphen run."""
+    """Per-PDF figures as spacing.py reads them: gap ratios of justified lines, overfull lines,
+    longest hyphen run."""
+    return measure_both(spacing, pdf, space_em)[0]
+
+
+def measure_both(spacing, pdf, space_em=SPACE_EM):
+    """The figures of `measure` twice from one reading of the PDF: with spacing.py's right edge
+    (where most lines of a page's column end) and with the edge where its lines that end in a
+    letter stop.
+
+    With strong hanging punctuation, more lines of a page can end in a hung hyphen, comma or
+    period than in a letter; spacing.py then takes the hung characters' edge for the text's,
+    and the lines that end in a letter, 2–3 pt short of it, drop out of the justified lines it
+    measures. The second edge is the one a reader sees, for every tool alike; a column with
+    fewer than three letter-ending lines keeps spacing.py's edge."""
+    import collections
     import pdfplumber
     with pdfplumber.open(pdf) as doc:
         size, lines, _ = spacing.body_lines(doc)
     lines = [(i, k, l) for i, k, l in lines if len(l) > 1]
     if not lines:
-        return [], 0, 0
-    right = spacing.right_edges(lines)
-    short = lambda i, k, l: right[(i, k)] - l[-1]["x1"]
-    justified = [l for i, k, l in lines if -0.27 * size <= short(i, k, l) < 2.0]
-    overfull = sum(1 for i, k, l in lines if short(i, k, l) < -0.27 * size)
+        return ([], 0, 0), ([], 0, 0)
+    usual = spacing.right_edges(lines)
+    by_column = collections.defaultdict(list)
+    for i, k, l in lines:
+        if l[-1]["text"][-1:].isalpha():
+            by_column[(i, k)].append(l)
+    letters = {key: (spacing.right_edges([(key[0], key[1], l) for l in ls])[key] if len(ls) >= 3 else usual[key])
+               for key, ls in ((key, by_column.get(key, [])) for key in usual)}
     natural = space_em * size
-    ratios = [statistics.mean(spacing.gaps(l)) / natural for l in justified]
     run = best = 0
     for i, k, l in lines:
         run = run + 1 if l[-1]["text"].endswith(("-", "\u00ad", "\u2010")) else 0
         best = max(best, run)
-    return ratios, overfull, best
+
+    def figures(right):
+        short = lambda i, k, l: right[(i, k)] - l[-1]["x1"]
+        justified = [l for i, k, l in lines if -0.27 * size <= short(i, k, l) < 2.0]
+        overfull = sum(1 for i, k, l in lines if short(i, k, l) < -0.27 * size)
+        return [statistics.mean(spacing.gaps(l)) / natural for l in justified], overfull, best
+
+    return figures(usual), figures(letters)
 
 
 def summary(figures):

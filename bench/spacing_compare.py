@@ -15,7 +15,7 @@ needs: python3 -m venv .venv && .venv/bin/pip install pdfplumber typst   (make b
 import argparse, pathlib, re, subprocess, tempfile
 
 from spacing_common import GALLEY, ROOT, blocks, galley_markup, is_directive, load_spacing, measure, \
-    seed_and_variants, summary
+    seed_and_variants, summary, measure_both
 
 
 def typst_escape(text):
@@ -61,19 +61,27 @@ def main():
     if not articles:
         articles = sorted((ROOT / "samples").glob("*.txt")) + seed_and_variants(work, args.variants)
     galley_figures, typst_figures = [], []
+    galley_letters, typst_letters = [], []
     for n, article in enumerate(articles):
         name = f"{n:04d}"
         pdf = work / f"{name}-galley.pdf"
         subprocess.run([args.galley, "convert", str(article), "-o", str(pdf)], check=True, stderr=subprocess.DEVNULL)
-        galley_figures.append(measure(spacing, pdf))
+        usual, letters = measure_both(spacing, pdf)
+        galley_figures.append(usual)
+        galley_letters.append(letters)
         markup, lang = galley_markup(args.galley, article)
         typ = work / f"{name}.typ"
         typ.write_text(typst_source(markup, lang), encoding="utf-8")
         typst.compile(str(typ), output=str(work / f"{name}-typst.pdf"))
-        typst_figures.append(measure(spacing, work / f"{name}-typst.pdf"))
+        usual, letters = measure_both(spacing, work / f"{name}-typst.pdf")
+        typst_figures.append(usual)
+        typst_letters.append(letters)
     print(f"{len(articles)} articles; word gap / natural space (PT Serif 0.243 em), justified lines only")
     print(row("galley", galley_figures))
     print(row("typst", typst_figures))
+    print("the same, with the right edge where lines ending in a letter stop (spacing_common.measure_both):")
+    print(row("galley", galley_letters))
+    print(row("typst", typst_letters))
 
 
 if __name__ == "__main__":
