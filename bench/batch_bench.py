@@ -26,8 +26,13 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def tree_rss(pid):
-    """Summed resident memory (bytes) of a process and all its descendants."""
-    total, stack = 0, [pid]
+    """Summed memory (bytes) of a process and all its descendants: (RSS, PSS).
+
+    RSS counts every page a process maps, so the shared libraries and font files that the
+    parent and each worker map (Swift's runtime, Foundation's ICU data, fontconfig's caches)
+    count once per process; PSS splits each shared page between the processes that map it,
+    so its sum is the memory the batch really holds."""
+    total, pss, stack = 0, 0, [pid]
     children = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -44,23 +49,27 @@ def tree_rss(pid):
                 for line in f:
                     if line.startswith("VmRSS:"):
                         total += int(line.split()[1]) * 1024
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
         except OSError:
             pass
         stack += children.get(p, [])
-    return total
+    return total, pss
 
 
 def run_galley(galley, corpus, out, jobs, sample_memory=False, extra=()):
     start = time.perf_counter()
     process = subprocess.Popen([galley, "batch", str(corpus), "-o", str(out), "--jobs", str(jobs), "--force", *extra],
                                stderr=subprocess.DEVNULL)
-    peak = 0
+    peak = (0, 0)
     samples = []
     if sample_memory:
         while process.poll() is None:
-            rss = tree_rss(process.pid)
-            peak = max(peak, rss)
-            samples.append(rss)
+            rss, pss = tree_rss(process.pid)
+            peak = (max(peak[0], rss), max(peak[1], pss))
+            samples.append((rss, pss))
             time.sleep(0.05)
     process.wait()
     return time.perf_counter() - start, peak, samples
@@ -133,15 +142,18 @@ def main():
           + ", ".join(f"{k} {v:.2f}" for k, v in sorted(with_mt.items(), key=lambda kv: -kv[1])))
     if without_mt.get("layout"):
         print(f"microtypography: layout {with_mt.get('layout', 0):.2f} ms with, {without_mt['layout']:.2f} ms without "
-              f"(+{(with_mt.get('layout', 0) / without_mt['layout'] - 1) * 100:.0f}% of the typesetting stage)")
+              f"({(with_mt.get('layout', 0) / without_mt['layout'] - 1) * 100:+.1f}% on the typesetting stage)")
     if args.memory:
         big = work / "big"
         subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(big), str(args.memory)], check=True)
         seconds, peak, samples = run_galley(args.galley, big, work / "outBig", cores, sample_memory=True)
-        half = samples[len(samples) // 2:] or [0]
-        first = samples[: len(samples) // 2] or [0]
-        print(f"memory, {args.memory} articles on {cores} workers: peak {peak / 2**20:.0f} MiB (parent + workers); "
-              f"max of first half {max(first) / 2**20:.0f} MiB, second half {max(half) / 2**20:.0f} MiB; {seconds:.0f} s")
+        for name, k in (("PSS", 1), ("RSS", 0)):
+            values = [s[k] for s in samples] or [0]
+            first, second = values[: len(values) // 2] or [0], values[len(values) // 2:] or [0]
+            print(f"memory ({name}, summed over parent + workers), {args.memory} articles on {cores} workers: "
+                  f"peak {peak[k] / 2**20:.0f} MiB; max of first half {max(first) / 2**20:.0f} MiB, "
+                  f"second half {max(second) / 2**20:.0f} MiB")
+        print(f"({seconds:.0f} s for the {args.memory} articles)")
 
 
 if __name__ == "__main__":

@@ -113,8 +113,27 @@ struct Batch: ParsableCommand {
         let start = Date()
         let requests = pending.map { WorkerRequest(job: $0, folder: output, formats: formats, dpi: dpi, emit: emits) }
         let progress = BatchProgress(total: requests.count)
-        let results = supervisor.run(requests) { response in
+        // What the end needs, gathered as answers come: nothing kept per input unless the
+        // report (which lists every input) or the COCO file (which names them) asks for it.
+        var tally = TypographyTally()
+        var rendered = 0
+        var failed = 0
+        var kept: [WorkerResponse] = []
+        var renderedNow = Set<String>()
+        let answered = supervisor.run(requests) { response in
             progress.record(failed: !response.ok)
+            if response.ok {
+                rendered += 1
+                if let report = response.report { tally.add(report, gapRatios: response.gapRatios ?? []) }
+                if coco { renderedNow.insert(response.key) }
+            } else {
+                failed += 1
+            }
+            if report != nil {
+                var entry = response
+                entry.gapRatios = nil  // only for the p95, which the tally has
+                kept.append(entry)
+            }
             if response.ok {
                 manifest.entries[response.key] = BatchManifest.Entry(fingerprint: fingerprints[response.key] ?? "", outputs: response.outputs)
             } else {
@@ -128,26 +147,23 @@ struct Batch: ParsableCommand {
         var cocoWritten = true
         if coco {
             // Every input that is rendered now: up to date, or rendered by this run.
-            let renderedNow = Set(results.filter(\.ok).map(\.key))
             let pendingKeys = Set(pending.map(\.key))
             cocoWritten = writeCoco(all.filter { !pendingKeys.contains($0.key) || renderedNow.contains($0.key) }, shard: shard)
         }
 
-        let failed = results.filter { !$0.ok }.count
-        let rendered = results.filter { $0.ok }.count
-        let notRun = requests.count - results.count
+        let notRun = requests.count - answered
         let seconds = Date().timeIntervalSince(start)
         var summary = "galley batch: \(rendered) rendered, \(skipped) up to date, \(failed) failed in \(String(format: "%.1f", seconds)) s"
         if supervisor.wasInterrupted {
             summary += "; interrupted with \(notRun) not rendered. Run the same command again to resume"
         }
-        let typography = BatchReport.typography(of: results)
+        let typography = tally.total
         if rendered > 0 { summary += "\ngalley batch: typography of the \(rendered) rendered: \(typography.summary)" }
         FileHandle.standardError.write(Data((summary + "\n").utf8))
         if let report {
             let document = BatchReport(
                 inputs: all.count, rendered: rendered, upToDate: skipped, failed: failed, notRun: notRun, seconds: seconds,
-                typography: typography, results: results)
+                typography: typography, results: kept)
             do { try AtomicFile.write(try DataFile.encode(document), to: report) } catch {
                 FileHandle.standardError.write(Data("galley: error: cannot write the report: \(error)\n".utf8))
             }
@@ -219,18 +235,7 @@ struct BatchReport: Encodable {
         self.notRun = notRun
         self.seconds = seconds
         self.typography = typography
-        // Per-line ratios travel from the workers for the p95 only; the report keeps figures.
-        self.results = results.map { result in
-            var result = result
-            result.gapRatios = nil
-            return result
-        }
-    }
-
-    /// The typography figures of every rendered input together, the p95 over all their lines.
-    static func typography(of results: [WorkerResponse]) -> TypographyReport {
-        let rendered = results.filter(\.ok)
-        return TypographyReport(total: rendered.compactMap(\.report), gapRatios: rendered.flatMap { $0.gapRatios ?? [] })
+        self.results = results
     }
 }
 

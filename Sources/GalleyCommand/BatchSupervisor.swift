@@ -4,7 +4,7 @@
 import Foundation
 import Galley
 
-/// Hands requests to `workers` worker processes and collects their answers.
+/// Hands requests to `workers` worker processes and passes their answers on as they come.
 ///
 /// Each supervising thread owns one worker process: it sends a request, waits for the answer
 /// up to `timeout`, and on a hang or a crash kills the worker, records the input as failed
@@ -19,7 +19,9 @@ final class BatchSupervisor: @unchecked Sendable {
     private let timeout: Double
     private var queue: [WorkerRequest] = []
     private var next = 0
-    private var results: [WorkerResponse] = []
+    /// How many requests were answered (rendered or failed); the answers themselves go to
+    /// `onResult` and are not kept, so that a long batch runs in flat memory.
+    private var answered = 0
     private var interrupted = false
     private var live: [Int32: WorkerProcess] = [:]
     private var lastSave = Date()
@@ -45,10 +47,11 @@ final class BatchSupervisor: @unchecked Sendable {
     }
 
     /// Runs every request; `onResult` is called under the supervisor's lock, one at a time.
-    func run(_ requests: [WorkerRequest], onResult: @escaping (WorkerResponse) -> Void) -> [WorkerResponse] {
+    /// Returns how many requests were answered (fewer than given after an interruption).
+    func run(_ requests: [WorkerRequest], onResult: @escaping (WorkerResponse) -> Void) -> Int {
         queue = requests
         self.onResult = onResult
-        guard !requests.isEmpty else { return [] }
+        guard !requests.isEmpty else { return 0 }
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
         let signals = [SIGINT, SIGTERM].map { number in
@@ -72,7 +75,7 @@ final class BatchSupervisor: @unchecked Sendable {
             thread.start()
         }
         group.wait()
-        return lock.withLock { results }
+        return lock.withLock { answered }
     }
 
     private func interrupt() {
@@ -141,7 +144,7 @@ final class BatchSupervisor: @unchecked Sendable {
 
     private func record(_ response: WorkerResponse) {
         lock.withLock {
-            results.append(response)
+            answered += 1
             onResult(response)
         }
     }

@@ -34,4 +34,22 @@ struct TypographyTotalsTests {
         let empty = TypographyReport(total: [], gapRatios: [])
         #expect(empty.lines == 0 && empty.p95GapRatio == 0 && empty.maxGapRatio == 0)
     }
+
+    @Test("a tally gathered one article at a time gives the same figures, the p95 to a thousandth")
+    func tally() throws {
+        let typesetter = try Typesetter()
+        let articles = try [3, 8, 14, 5].map { try typesetter.typeset(Array(syntheticArticle(paragraphs: $0).utf8), path: "t\($0).txt") }
+        let ratios = articles.map { TypographyReport.justifiedGapRatios(in: $0.pages) }
+        var tally = TypographyTally()
+        for (article, own) in zip(articles, ratios) { tally.add(article.report, gapRatios: own) }
+        let exact = TypographyReport(total: articles.map(\.report), gapRatios: ratios.flatMap { $0 })
+        var counted = tally.total
+        #expect(tally.articles == 4)
+        #expect(abs(counted.p95GapRatio - exact.p95GapRatio) < TypographyTally.resolution + 1e-9)
+        #expect(counted.p95GapRatio <= exact.p95GapRatio)
+        counted.p95GapRatio = exact.p95GapRatio
+        #expect(counted == exact, "every other figure is the same")
+        // Nothing added: zeros, not a crash.
+        #expect(TypographyTally().total.p95GapRatio == 0 && TypographyTally().total.lines == 0)
+    }
 }
