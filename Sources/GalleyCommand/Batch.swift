@@ -140,7 +140,12 @@ struct Batch: ParsableCommand {
                 manifest.entries[response.key] = nil
                 FileHandle.standardError.write(Data("\(response.key): error: \(response.reason ?? "failed")\n".utf8))
             }
-            if supervisor.shouldSaveManifest() { try? manifest.save(to: output) }
+            if supervisor.shouldSaveManifest() {
+                try? manifest.save(to: output)
+                // Encoding the manifest makes a transient copy as large as the manifest; give the
+                // freed memory back, or the heap keeps the largest so far and grows with the run.
+                malloc_trim(0)
+            }
         }
         try? manifest.save(to: output)
         OutputSweeper.removeTemporaryFiles(in: output)
