@@ -254,6 +254,60 @@ struct MicrotypeTests {
     }
 }
 
+@Suite("panels that nearly fit")
+struct PanelFitTests {
+    func panels(_ article: Article) -> [(page: Int, placed: PlacedFrame)] {
+        article.pages.flatMap { page in
+            page.frame.frames { if case .panel = $0 { true } else { false } }.map { (page.number, $0) }
+        }
+    }
+
+    @Test("a panel that fits at three quarters of its size or more stays at its directive's place, smaller and centred; otherwise it keeps its size")
+    func shrinkToFit() throws {
+        let template = Template()
+        var shrunk = 0
+        for after in 0..<8 {
+            let article = try Typesetter().typeset(Array(syntheticArticle(paragraphs: 9, directiveAfter: after).utf8), path: "t.txt")
+            let panel = try #require(panels(article).first)
+            let scale = panel.placed.frame.size.width / template.measure
+            #expect(scale >= 0.75 - 1e-9 && scale <= 1 + 1e-9, "scale \(scale)")
+            // Text block edges: a smaller panel is centred in the measure.
+            let left = panel.placed.rect.minX - template.page.margins.left
+            let right = template.page.margins.left + template.measure - panel.placed.rect.maxX
+            #expect(abs(left - right) < 0.01, "centred: \(left) vs \(right)")
+            if scale < 1 - 1e-9 {
+                shrunk += 1
+                // It stands where its directive does: after the paragraph before it, on its page.
+                let before = lines(of: article).filter { $0.frame.line?.paragraph == after }
+                #expect(before.last?.page == panel.page)
+                #expect((before.last?.rect.maxY ?? .infinity) < panel.placed.rect.minY)
+            }
+            // The text and everything else stays inside the page.
+            #expect(panel.placed.rect.maxY <= template.page.size.height - template.page.margins.bottom + 0.5)
+        }
+        #expect(shrunk > 0, "some directive place leaves room for a smaller panel")
+    }
+
+    @Test("a frame scaled as a whole keeps its text and scales sizes, type and strokes")
+    func scaledFrame() {
+        var frame = Frame(size: Size(width: 100, height: 50))
+        frame.place(.shape(.rect(Size(width: 10, height: 20), stroke: Stroke(color: .black, width: 2, dash: [4, 2]))), at: Point(x: 10, y: 10))
+        let run = GlyphRun(
+            font: FontRef(description: "PT Sans", size: 10), color: .black, glyphs: [Glyph(id: 5, x: 0), Glyph(id: 6, x: 6)],
+            text: "ab", width: 12)
+        frame.place(.text(run), at: Point(x: 20, y: 30))
+        let small = frame.scaled(by: 0.5)
+        #expect(small.size == Size(width: 50, height: 25))
+        #expect(small.text() == frame.text())
+        guard case .shape(let shape) = small.items[0].item, case .rect(let size) = shape.geometry,
+            case .text(let scaledRun) = small.items[1].item
+        else { Issue.record("items kept their kinds"); return }
+        #expect(small.items[0].position == Point(x: 5, y: 5) && size == Size(width: 5, height: 10))
+        #expect(shape.stroke?.width == 1 && shape.stroke?.dash == [2, 1])
+        #expect(scaledRun.font.size == 5 && scaledRun.width == 6 && scaledRun.glyphs.map(\.x) == [0, 3])
+    }
+}
+
 @Suite("overfull lines")
 struct OverfullTests {
     func typeset(_ text: String) throws -> Article {

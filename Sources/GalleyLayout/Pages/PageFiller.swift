@@ -9,7 +9,10 @@ import GalleyCore
 /// fit above the column's footnotes, then on to the next column, then to the next page. A
 /// paragraph keeps at least `minimumLines` lines at the foot and head of a column; the headline
 /// takes the first lines of the text with it; a panel that does not fit where its directive
-/// stands floats to the top of the next column or page while the text goes on; a spanning
+/// stands is drawn smaller, down to `smallestPanelScale` of its size, rather than leave its
+/// place (a smaller panel at the place of its directive reads better than a full-size one a
+/// page later, with a gap where it would have stood); one that does not fit even so floats
+/// to the top of the next column or page while the text goes on; a spanning
 /// panel in the middle of the text closes the column section above it, which is balanced, and
 /// the columns start again below it. The last section of the article is balanced too. A
 /// footnote goes to the foot of the column of its mark.
@@ -21,6 +24,25 @@ struct PageFiller {
     let minimumLines: Int
     let footnotes: [SetFootnote]
     let footnoteSpaceBefore: Double
+
+    /// The smallest a panel is drawn to stay at its directive's place: three quarters of its
+    /// size (a chart's labels go from 9 to 6.75 pt, still legible in print).
+    static let smallestPanelScale = 0.75
+
+    /// The width of all columns and gutters.
+    var textWidth: Double { Double(columns) * columnWidth + Double(columns - 1) * gutter }
+
+    /// `panel` drawn smaller to be `room` high, centred in `width`; nil when that would take it
+    /// below `smallestPanelScale` (or it fits as it is).
+    static func shrunk(_ panel: Frame, toFit room: Double, width: Double) -> Frame? {
+        guard panel.size.height > 0, room < panel.size.height else { return nil }
+        let factor = room / panel.size.height
+        guard factor >= smallestPanelScale else { return nil }
+        let small = panel.scaled(by: factor)
+        var holder = Frame(size: Size(width: width, height: small.size.height))
+        holder.place(small, at: Point(x: max(0, (width - small.size.width) / 2), y: 0))
+        return holder
+    }
 
     /// A placed item in text-block coordinates, with the column it stands in (nil: spanning).
     struct Placed {
@@ -149,9 +171,12 @@ private struct FillState {
 
     mutating func placeColumnPanel(_ frame: Frame, space: Double) {
         let top = cursors[column]
-        let needed = frame.size.height + (top > bandTop ? space : 0)
-        if columnFloats.isEmpty && (top == bandTop || top + needed <= bottom(of: column)) {
+        let gap = top > bandTop ? space : 0
+        let room = bottom(of: column) - top - gap
+        if columnFloats.isEmpty && (top == bandTop || frame.size.height <= room) {
             put(frame, height: frame.size.height, space: space)
+        } else if columnFloats.isEmpty, let shrunk = PageFiller.shrunk(frame, toFit: room, width: filler.columnWidth) {
+            put(shrunk, height: shrunk.size.height, space: space)
         } else {
             columnFloats.append((frame, space))
             floatedPanels += 1
@@ -165,8 +190,15 @@ private struct FillState {
         if !sectionIsEmpty {
             let sectionBottom = balanceSection()
             let top = sectionBottom + spaceAfter
-            if top + height + keepBelow <= filler.textHeight - (page.notes.map(noteHeight).max() ?? 0) {
+            let room = filler.textHeight - (page.notes.map(noteHeight).max() ?? 0) - top - keepBelow
+            if height <= room {
                 bandTop = top
+            } else if floats, items.count == 1, spanningFloats.isEmpty,
+                let shrunk = PageFiller.shrunk(items[0].0, toFit: room, width: filler.textWidth)
+            {
+                bandTop = top
+                placeSpanningItems([(shrunk, shrunk.size.height)], spaceAfter: spaceAfter)
+                return
             } else if floats {
                 spanningFloats.append(items[0])
                 floatedPanels += 1
@@ -187,6 +219,11 @@ private struct FillState {
             }
             newPage()
         }
+        placeSpanningItems(items, spaceAfter: spaceAfter)
+    }
+
+    /// Puts spanning items at `bandTop`, one under another, and starts a column section below.
+    private mutating func placeSpanningItems(_ items: [(Frame, Double)], spaceAfter: Double) {
         var y = bandTop
         for (frame, h) in items {
             page.placed.append(
