@@ -93,7 +93,7 @@ def main():
     run_galley(args.galley, corpus, work / "out1p", 1, extra=["--report", str(plain_report), "--no-microtype"])
 
     def stages(path):
-        results = json.loads(path.read_text())["results"]
+        results = [r for r in json.loads(path.read_text())["results"] if r.get("ok")]
         total = collections.Counter()
         for result in results:
             total.update(result.get("stages", {}))

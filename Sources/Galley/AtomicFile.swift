@@ -12,7 +12,7 @@ public enum AtomicFile {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         if descriptor < 0 && errno == ENOENT {
             // The folder does not exist yet: make it, then try once more.
             do {
@@ -20,7 +20,7 @@ public enum AtomicFile {
             } catch {
                 throw GalleyError(.output, "cannot write the file: \(error.localizedDescription)", path: path)
             }
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         }
         guard descriptor >= 0 else { throw failure(path) }
         let written = bytes.withUnsafeBytes { buffer -> Bool in

@@ -144,7 +144,7 @@ struct Batch: ParsableCommand {
                 try? manifest.save(to: output)
                 // Encoding the manifest makes a transient copy as large as the manifest; give the
                 // freed memory back, or the heap keeps the largest so far and grows with the run.
-                malloc_trim(0)
+                releaseFreeMemory()
             }
         }
         try? manifest.save(to: output)

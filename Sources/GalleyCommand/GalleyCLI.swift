@@ -57,5 +57,5 @@ struct GalleyCLI: ParsableCommand {
 }
 
 enum GalleyVersion {
-    static let current = "0.1.0"
+    static let current = "0.2.0"
 }

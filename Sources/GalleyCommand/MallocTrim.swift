@@ -1,5 +1,12 @@
-// glibc's malloc_trim, which the Glibc module does not export (it lives in <malloc.h>).
+// glibc's malloc_trim, looked up at run time: the Glibc module does not export <malloc.h>,
+// and other C libraries (macOS's) have no such call.
 
-/// Returns the free memory at the top of the heap and in free pages to the system.
-@_silgen_name("malloc_trim")
-func malloc_trim(_ pad: Int) -> Int32
+import Foundation
+
+/// Returns the free memory at the top of the heap and in free pages to the system, where the
+/// C library can (glibc); elsewhere does nothing.
+func releaseFreeMemory() {
+    typealias Trim = @convention(c) (Int) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+    _ = unsafeBitCast(symbol, to: Trim.self)(0)
+}

@@ -24,7 +24,7 @@ public struct TypographyTally: Sendable {
         sums = TypographyReport(total: articles == 0 ? [report] : [sums, report], gapRatios: [])
         articles += 1
         for ratio in gapRatios where ratio.isFinite {
-            let bin = min(Self.bins - 1, max(0, Int(ratio / Self.resolution)))
+            let bin = Int(min(Double(Self.bins - 1), max(0, ratio / Self.resolution)))
             histogram[bin] += 1
             ratios += 1
         }

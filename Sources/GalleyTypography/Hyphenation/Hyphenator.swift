@@ -33,7 +33,9 @@ public final class Hyphenator: @unchecked Sendable {
     /// hundred commonest make up a third of an article), and a batch worker hyphenates the
     /// same vocabulary article after article; libhyphen and the conversions around it cost
     /// more than the lookup. Bounded so that a worker's memory stays flat.
-    private var cache: [String: [Int]] = [:]
+    /// Keyed by scalars, not by `String`: strings compare canonically, so a precomposed «й»
+    /// and «и» + U+0306 would share a key, while break points are indices into the scalars.
+    private var cache: [[Unicode.Scalar]: [Int]] = [:]
     private let cacheLock = NSLock()
     private static let cacheLimit = 50_000
 
@@ -92,20 +94,20 @@ public final class Hyphenator: @unchecked Sendable {
     /// gets none. Parts of a compound (`Воздушно-космических`) are hyphenated one by one;
     /// the existing hyphen itself is not reported (the caller breaks there without adding one).
     public func breakPoints(in word: String) -> [Int] {
+        let scalars = Array(word.unicodeScalars)
         cacheLock.lock()
-        let hit = cache[word]
+        let hit = cache[scalars]
         cacheLock.unlock()
         if let hit { return hit }
-        let points = breakPointsUncached(in: word)
+        let points = breakPoints(scalars)
         cacheLock.lock()
         if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-        cache[word] = points
+        cache[scalars] = points
         cacheLock.unlock()
         return points
     }
 
-    private func breakPointsUncached(in word: String) -> [Int] {
-        let scalars = Array(word.unicodeScalars)
+    private func breakPoints(_ scalars: [Unicode.Scalar]) -> [Int] {
         if scalars.contains(where: { ScalarClass.isNumeric($0) || $0 == "@" || $0 == "/" }) {
             return []
         }

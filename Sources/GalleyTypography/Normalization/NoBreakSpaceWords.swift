@@ -26,10 +26,15 @@ extension Normalization.NoBreakSpaces {
         "p.", "pp.", "Fig.", "fig.", "Vol.", "vol.", "Ch.", "ch.",
     ]
 
-    /// The most scalars of any abbreviation in the two lists above: longer words are not
-    /// looked up.
-    static let longestAbbreviation = russianAbbreviations.union(englishAbbreviations)
-        .map(\.unicodeScalars.count).max() ?? 0
+    /// The most scalars of any word of each list: a longer word is not looked up (making a
+    /// string of every word to find it in no list was the rule's main cost).
+    static let longestParticle = longest(russianParticles)
+    static let longestEnglishShortWord = longest(englishShortWords)
+    static let longestAbbreviation = longest(russianAbbreviations.union(englishAbbreviations))
+    static let longestNumberSign = longest(numberSigns)
+    static let longestPairedAbbreviation = longest(Set(pairedAbbreviations.keys))
+
+    private static func longest(_ list: Set<String>) -> Int { list.map(\.unicodeScalars.count).max() ?? 0 }
 
     /// Abbreviations that glue to a following number only: `No. 5`, but `No. They…` is a word.
     static let numberSigns: Set<String> = ["№", "№№", "§", "§§", "No.", "Nos."]

@@ -88,7 +88,7 @@ extension Normalization {
             }
 
             var gluesNumberSign: Bool {
-                after.core.first?.isNumeral == true && before.bare.count <= 4
+                after.core.first?.isNumeral == true && before.bare.count <= NoBreakSpaces.longestNumberSign
                     && NoBreakSpaces.numberSigns.contains(before.bareString)
             }
 
@@ -114,13 +114,14 @@ extension Normalization {
                 }
                 let isShort =
                     letters.count == 1
-                    || letters.count <= 3 && NoBreakSpaces.englishShortWords.contains(before.coreString.lowercased())
+                    || letters.count <= NoBreakSpaces.longestEnglishShortWord
+                        && NoBreakSpaces.englishShortWords.contains(before.coreString.lowercased())
                 return isShort && after.opensWord
             }
 
             var gluesParticle: Bool {
-                // (Every particle has one or two letters: the length rules out most words cheaply.)
-                guard !after.hasLeadingPunctuation, after.core.count <= 2,
+                // (The length rules out most words before a string is made of them.)
+                guard !after.hasLeadingPunctuation, after.core.count <= NoBreakSpaces.longestParticle,
                     NoBreakSpaces.russianParticles.contains(after.coreString.lowercased())
                 else { return false }
                 guard !before.hasTrailingPunctuation, let last = before.core.last else { return false }
@@ -128,7 +129,9 @@ extension Normalization {
             }
 
             var gluesPairedAbbreviation: Bool {
-                guard before.bare.count == 2, let seconds = NoBreakSpaces.pairedAbbreviations[before.bareString] else {
+                guard before.bare.count <= NoBreakSpaces.longestPairedAbbreviation,
+                    let seconds = NoBreakSpaces.pairedAbbreviations[before.bareString]
+                else {
                     return false
                 }
                 return !after.hasLeadingPunctuation && seconds.contains(after.coreString)
@@ -141,7 +144,11 @@ extension Normalization {
                 else { return false }
                 if let previous = twoBefore {
                     if previous.isNumber && !previous.hasTrailingPunctuation { return false }
-                    if previous.bare.count == 2, NoBreakSpaces.pairedAbbreviations[previous.bareString] != nil { return false }
+                    if previous.bare.count <= NoBreakSpaces.longestPairedAbbreviation,
+                        NoBreakSpaces.pairedAbbreviations[previous.bareString] != nil
+                    {
+                        return false
+                    }
                 }
                 return true
             }
