@@ -28,6 +28,8 @@ struct PageFiller {
     /// The smallest a panel is drawn to stay at its directive's place: three quarters of its
     /// size (a chart's labels go from 9 to 6.75 pt, still legible in print).
     static let smallestPanelScale = 0.75
+    /// Panels are drawn smaller in steps of this much.
+    static let panelScaleStep = 0.05
 
     /// The width of all columns and gutters.
     var textWidth: Double { Double(columns) * columnWidth + Double(columns - 1) * gutter }
@@ -36,8 +38,10 @@ struct PageFiller {
     /// below `smallestPanelScale` (or it fits as it is).
     static func shrunk(_ panel: Frame, toFit room: Double, width: Double) -> Frame? {
         guard panel.size.height > 0, room < panel.size.height else { return nil }
-        let factor = room / panel.size.height
-        guard factor >= smallestPanelScale else { return nil }
+        // In steps of 5 %: every distinct factor is a new size of each font in the panel, which
+        // render loads and keeps, and a batch would make thousands of them.
+        let factor = (room / panel.size.height / panelScaleStep).rounded(.down) * panelScaleStep
+        guard factor >= smallestPanelScale - 1e-9 else { return nil }
         let small = panel.scaled(by: factor)
         var holder = Frame(size: Size(width: width, height: small.size.height))
         holder.place(small, at: Point(x: max(0, (width - small.size.width) / 2), y: 0))
