@@ -122,21 +122,18 @@ struct Batch: ParsableCommand {
         var renderedNow = Set<String>()
         let answered = supervisor.run(requests) { response in
             progress.record(failed: !response.ok)
-            if response.ok {
-                rendered += 1
-                if let report = response.report { tally.add(report, gapRatios: response.gapRatios ?? []) }
-                if coco { renderedNow.insert(response.key) }
-            } else {
-                failed += 1
-            }
             if report != nil {
                 var entry = response
                 entry.gapRatios = nil  // only for the p95, which the tally has
                 kept.append(entry)
             }
             if response.ok {
+                rendered += 1
+                if let report = response.report { tally.add(report, gapRatios: response.gapRatios ?? []) }
+                if coco { renderedNow.insert(response.key) }
                 manifest.entries[response.key] = BatchManifest.Entry(fingerprint: fingerprints[response.key] ?? "", outputs: response.outputs)
             } else {
+                failed += 1
                 manifest.entries[response.key] = nil
                 FileHandle.standardError.write(Data("\(response.key): error: \(response.reason ?? "failed")\n".utf8))
             }

@@ -92,7 +92,7 @@ public final class LayoutEngine {
         let geometry = template.page
         let filler = PageFiller(
             textHeight: template.textHeight - headerSpace, columns: max(1, geometry.columns), columnWidth: measure,
-            gutter: geometry.gutter, minimumLines: template.minimumLinesAtPageBreak, footnotes: footnotes,
+            textWidth: template.textWidth, gutter: geometry.gutter, minimumLines: template.minimumLinesAtPageBreak, footnotes: footnotes,
             footnoteSpaceBefore: template.footnoteSpaceBefore)
         let (contents, floated) = filler.fill(flow)
         let finalizer = PageFinalizer(

@@ -160,8 +160,7 @@ enum InlineCollector {
         // Break opportunities: scalar index inside the word → (penalty width, cost, flagged).
         var breaks: [Int: (Double, Double, Bool)] = [:]
         if let hyphenator = settings.hyphenator {
-            let string = String(scalars: scalars[word])
-            for point in hyphenator.breakPoints(in: string) where point > 0 && point < word.count {
+            for point in hyphenator.breakPoints(in: Array(scalars[word])) where point > 0 && point < word.count {
                 breaks[word.lowerBound + point] = (hyphenWidth, hyphenPenalty, true)
             }
         }

@@ -20,6 +20,8 @@ struct PageFiller {
     let textHeight: Double
     let columns: Int
     let columnWidth: Double
+    /// The width of all columns and gutters (spanning panels are centred in it).
+    let textWidth: Double
     let gutter: Double
     let minimumLines: Int
     let footnotes: [SetFootnote]
@@ -30,9 +32,6 @@ struct PageFiller {
     static let smallestPanelScale = 0.75
     /// Panels are drawn smaller in steps of this much.
     static let panelScaleStep = 0.05
-
-    /// The width of all columns and gutters.
-    var textWidth: Double { Double(columns) * columnWidth + Double(columns - 1) * gutter }
 
     /// `panel` drawn smaller to be `room` high, centred in `width`; nil when that would take it
     /// below `smallestPanelScale` (or it fits as it is).

@@ -21,16 +21,14 @@ struct PageFinalizer {
         let blockOrigin = Point(x: geometry.margins.left, y: geometry.margins.top + headerSpace)
         let blockHeight = template.textHeight - headerSpace
         let columns = (0..<max(1, geometry.columns)).map { column in
-            Rect(
-                x: blockOrigin.x + Double(column) * (template.measure + geometry.gutter), y: blockOrigin.y,
-                width: template.measure, height: blockHeight)
+            Rect(x: blockOrigin.x + template.columnX(column), y: blockOrigin.y, width: template.measure, height: blockHeight)
         }
         return contents.enumerated().map { index, content in
             var frame = Frame(size: geometry.size)
             var block = Frame(size: Size(width: template.textWidth, height: blockHeight), role: .column)
             block.items = content.placed.map(\.item)
             for (column, notes) in content.notes.enumerated() where !notes.isEmpty {
-                let x = Double(column) * (template.measure + geometry.gutter)
+                let x = template.columnX(column)
                 let height = notes.reduce(0) { $0 + footnotes[$1].height }
                 var y = blockHeight - height
                 block.place(

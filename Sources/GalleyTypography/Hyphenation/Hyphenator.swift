@@ -94,7 +94,11 @@ public final class Hyphenator: @unchecked Sendable {
     /// gets none. Parts of a compound (`Воздушно-космических`) are hyphenated one by one;
     /// the existing hyphen itself is not reported (the caller breaks there without adding one).
     public func breakPoints(in word: String) -> [Int] {
-        let scalars = Array(word.unicodeScalars)
+        breakPoints(in: Array(word.unicodeScalars))
+    }
+
+    /// The same for a word as scalars (what layout holds: no string is made of it).
+    public func breakPoints(in scalars: [Unicode.Scalar]) -> [Int] {
         cacheLock.lock()
         let hit = cache[scalars]
         cacheLock.unlock()
