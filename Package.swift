@@ -37,6 +37,9 @@ let package = Package(
             name: "CGdkPixbuf", path: "Sources/CGdkPixbuf", pkgConfig: "gdk-pixbuf-2.0",
             providers: [.apt(["libgdk-pixbuf-2.0-dev"])]),
 
+        // Chooses the zlib level of cairo's PDF streams (see its source for why and how).
+        .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
+
         .target(name: "GalleyCore"),
         .target(name: "GalleyMarkup", dependencies: ["GalleyCore"]),
         .target(name: "GalleyTypography", dependencies: ["GalleyCore", "GalleyMarkup", "CHyphen"]),
@@ -48,7 +51,8 @@ let package = Package(
         .target(
             name: "GalleyTemplates",
             dependencies: ["GalleyCore", "GalleyLayout", "GalleyText", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "GalleyRender", dependencies: ["GalleyCore", "CPangoCairo", "CRsvg", "CGdkPixbuf"]),
+        .target(
+            name: "GalleyRender", dependencies: ["GalleyCore", "CPangoCairo", "CRsvg", "CGdkPixbuf", "CDeflateLevel"]),
         .target(
             name: "Galley",
             dependencies: [

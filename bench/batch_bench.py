@@ -12,6 +12,11 @@ starts), and prints articles per second and the ratios. Typst is timed two ways:
 - cold: `typst.compile()` per article, which looks for the system's fonts on every call (with
   the Noto CJK fonts installed that search is most of its time).
 
+Beside them, the floor that the issue names: bench/pango_floor.c, bare Pango layout and Cairo
+PDF output of the same articles with no typesetting logic, compiled here and run in one
+process, once with cairo's own deflate level and once with galley's (Sources/CDeflateLevel).
+Eight times Typst's speed is only reachable if it is slower than that floor.
+
 It also prints galley's per-stage milliseconds on one worker (from `--report`) and, with
 `--no-microtype`, the cost of microtypography on the typesetting stage (layout).
 With --memory N it also renders N articles (default 10000) and samples the summed resident
@@ -20,7 +25,7 @@ memory of galley's parent and worker processes every 50 ms.
 usage: bench/batch_bench.py [--articles N] [--memory N] [--galley PATH]
 needs: the release build (make build) and .venv with typst (make bench-batch sets it up)
 """
-import argparse, collections, json, os, pathlib, re, subprocess, sys, tempfile, threading, time
+import argparse, collections, json, os, pathlib, re, shutil, subprocess, sys, tempfile, threading, time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -75,6 +80,23 @@ def run_galley(galley, corpus, out, jobs, sample_memory=False, extra=()):
     return time.perf_counter() - start, peak, samples
 
 
+def run_floor(work, corpus, deflate_level=None):
+    """ms an article of bench/pango_floor.c over the corpus (its own clock, fonts loaded first)."""
+    compiler = shutil.which("cc") or shutil.which("clang")
+    flags = subprocess.run(["pkg-config", "--cflags", "--libs", "pangocairo"], capture_output=True, text=True,
+                           check=True).stdout.split()
+    binary = work / f"pango_floor{deflate_level or ''}"
+    command = [compiler, "-O2", "-o", str(binary), str(ROOT / "bench" / "pango_floor.c")]
+    if deflate_level is not None:
+        command[2:2] = [f"-DGALLEY_DEFLATE_LEVEL={deflate_level}", "-I", str(ROOT / "Sources/CDeflateLevel/include")]
+        command.append(str(ROOT / "Sources/CDeflateLevel/deflate_level.c"))
+    subprocess.run(command + flags + ["-lz"], check=True)
+    out = subprocess.run([str(binary), str(work / f"floor-out{deflate_level or ''}"), *map(str, sorted(corpus.glob("*.txt")))],
+                         capture_output=True, text=True, check=True).stdout
+    match = re.search(r"floor: (\d+) articles, (\d+) pages, \d+ ms total, ([\d.]+) ms per article", out)
+    return float(match.group(3)), int(match.group(2))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=1000)
@@ -98,6 +120,10 @@ def main():
         for result in results:
             total.update(result.get("stages", {}))
         return {k: v / len(results) for k, v in total.items()}
+
+    floor_cairo, floor_pages = run_floor(work, corpus)
+    floor_galley, _ = run_floor(work, corpus, deflate_level=1)
+    galley_pages = sum(r.get("pages", 0) for r in json.loads(report.read_text())["results"] if r.get("ok"))
 
     import typst
     sources = []
@@ -137,6 +163,13 @@ def main():
     print(f"typst, typst.compile() per article (fonts found each time, {len(cold)} articles): "
           f"{1 / typst_cold:8.1f} articles/s  ({typst_cold * 1000:.1f} ms each)")
     print(f"galley 1 worker / typst warm: {typst_time / one:.2f}× (against typst.compile(): {typst_cold * n / one:.2f}×)")
+    print(f"floor (bench/pango_floor.c: bare Pango layout + Cairo PDF, no typesetting, {floor_pages} pages "
+          f"against galley's {galley_pages}): {floor_cairo:.2f} ms an article with cairo's deflate level, "
+          f"{floor_galley:.2f} ms with galley's")
+    print(f"8× typst warm would be {typst_time * 1000 / n / 8:.2f} ms an article: "
+          f"{'below' if typst_time * 1000 / n / 8 < floor_galley else 'above'} the floor; "
+          f"the floor itself is {typst_time * 1000 / n / floor_galley:.2f}× typst warm, galley 1 worker is "
+          f"{one * 1000 / n / floor_galley:.2f}× the floor's time")
     with_mt, without_mt = stages(report), stages(plain_report)
     print("galley per-stage ms an article, 1 worker: "
           + ", ".join(f"{k} {v:.2f}" for k, v in sorted(with_mt.items(), key=lambda kv: -kv[1])))

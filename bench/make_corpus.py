@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """A generated corpus for the batch benchmark: N articles of 1 to 12 KB, Russian and English,
-with media directives and footnotes, in the archive's markup (headline, U+2028, one-line body,
-double-space paragraph breaks). Made from the sentences of the project's own samples, shuffled
+with media directives, in the archive's markup (headline, U+2028, one-line body, double-space
+paragraph breaks). Directives are as frequent as in the real archive: the seed and the ten
+articles of ../shared/corpus hold 18 in 114 KB, one per 6.3 KB, and all but one article at
+least one; so each sentence is followed by one with a chance of its length in 6.3 KB, and an
+article that drew none gets one after a random sentence. Made from the sentences of the project's own samples, shuffled
 deterministically (seed 11): the same N gives the same files on every machine.
 usage: bench/make_corpus.py OUTDIR N"""
 import pathlib, random, re, sys
@@ -19,6 +22,13 @@ for sample in sorted((ROOT / "samples").glob("*.txt")):
     pools["ru" if re.search("[а-я]", body) else "en"] = sentences
 kinds = ["biginfographic", "infographic", "image", "photo", "movie", "gallery"]
 rnd = random.Random(11)
+BYTES_PER_DIRECTIVE = 6300
+
+
+def directive():
+    return f"#{{{rnd.choice(kinds)}={rnd.randint(1000, 999999)}}}"
+
+
 for i in range(n):
     lang = "ru" if i % 3 else "en"
     pool = pools[lang]
@@ -28,9 +38,11 @@ for i in range(n):
         s = rnd.choice(pool)
         parts.append(s)
         size += len(s.encode()) + 1
-        if rnd.random() < 0.12:
-            parts.append(f"#{{{rnd.choice(kinds)}={rnd.randint(1000, 999999)}}}")
+        if rnd.random() < len(s.encode()) / BYTES_PER_DIRECTIVE:
+            parts.append(directive())
         elif rnd.random() < 0.15:
             parts.append(" ")  # with the join below: a double space, a lost paragraph break
+    if not any(p.startswith("#{") for p in parts):
+        parts.insert(rnd.randint(1, len(parts)), directive())
     headline = ("Статья" if lang == "ru" else "Article") + f" {i}: " + " ".join(rnd.choice(pool).split()[:6])
     (out / f"a{i:05d}.txt").write_text(headline + "\u2028  " + " ".join(parts), encoding="utf-8")

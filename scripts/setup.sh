@@ -9,6 +9,7 @@ packages=(
   libcairo2-dev        # render: PDF, SVG, PNG surfaces
   libpango1.0-dev      # text: itemizing, font fallback, shaping (HarfBuzz)
   libhyphen-dev        # typography: hyphenation
+  zlib1g-dev           # render: the deflate level of cairo's PDF streams (Sources/CDeflateLevel)
   hyphen-ru            # Russian patterns (hyph_ru_RU.dic)
   hyphen-en-us         # English patterns (hyph_en_US.dic)
   fonts-paratype       # PT Serif / PT Sans: the default faces

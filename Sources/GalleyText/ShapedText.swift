@@ -42,6 +42,9 @@ public struct ShapedText: Sendable {
     /// Glyph indices sorted by cluster: a byte range's glyphs are found by binary search, so
     /// cutting a long paragraph into words costs O(log n) per word, not O(n).
     private let glyphsByCluster: [Int]
+    /// Whether glyph order is cluster order (no right-to-left run, no reordering): then a byte
+    /// range's glyphs are one contiguous slice of `glyphs`, found without sorting or copying.
+    private let isInClusterOrder: Bool
 
     init(text: String, glyphs: [ShapedGlyph], fonts: [FontRef], color: Color, ascent: Double, descent: Double) {
         self.text = text
@@ -60,6 +63,22 @@ public struct ShapedText: Sendable {
         startsCluster = starts
         advanceAt = advances
         glyphsByCluster = glyphs.indices.sorted { (glyphs[$0].cluster, $0) < (glyphs[$1].cluster, $1) }
+        isInClusterOrder = zip(glyphs, glyphs.dropFirst()).allSatisfy { $0.cluster <= $1.cluster }
+    }
+
+    /// The slice of `glyphs` whose clusters start in `range`, when glyph order is cluster order.
+    private func glyphSlice(in range: Range<Int>) -> Range<Int> {
+        func firstGlyph(atOrAfter offset: Int) -> Int {
+            var low = 0
+            var high = glyphs.count
+            while low < high {
+                let mid = (low + high) / 2
+                if glyphs[mid].cluster < offset { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        let lower = firstGlyph(atOrAfter: range.lowerBound)
+        return lower..<max(lower, firstGlyph(atOrAfter: range.upperBound))
     }
 
     /// Indices of the glyphs whose clusters start in `range`, in visual (glyph) order.
@@ -128,12 +147,13 @@ public struct ShapedText: Sendable {
             pending = nil
         }
 
-        for g in glyphIndices(in: range).map({ glyphs[$0] }) {
+        func take(_ g: ShapedGlyph) {
             if pending?.font != g.font || pending?.rightToLeft != g.isRightToLeft {
                 flush()
                 pending = Pending(font: g.font, rightToLeft: g.isRightToLeft, start: x, lo: g.cluster, hi: g.cluster)
             }
-            guard var p = pending else { continue }
+            guard var p = pending else { return }
+            pending = nil  // so that the appends below find the arrays uniquely referenced
             if g.isVisible {
                 p.glyphs.append(Glyph(id: g.id, x: x + g.xOffset, y: g.yOffset))
                 p.glyphClusters.append(g.cluster)
@@ -142,6 +162,11 @@ public struct ShapedText: Sendable {
             p.hi = max(p.hi, g.cluster)
             pending = p
             x += g.advance
+        }
+        if isInClusterOrder {
+            for index in glyphSlice(in: range) { take(glyphs[index]) }
+        } else {
+            for index in glyphIndices(in: range) { take(glyphs[index]) }
         }
         flush()
         return (runs, x)
@@ -154,7 +179,8 @@ public struct ShapedText: Sendable {
     private func clusterMap(_ glyphClusters: [Int], textRange: Range<Int>, backward: Bool) -> [TextCluster] {
         guard !glyphClusters.isEmpty else { return [] }
         // Distinct cluster starts in text order, each with its glyph count.
-        let sorted = glyphClusters.sorted()
+        let inOrder = zip(glyphClusters, glyphClusters.dropFirst()).allSatisfy { $0 <= $1 }
+        let sorted = inOrder ? glyphClusters : glyphClusters.sorted()
         var starts: [Int] = []
         var counts: [Int] = []
         for c in sorted {

@@ -51,6 +51,34 @@ struct ConvertTests {
         #expect(missingNote == nil, "footnote word \(missingNote.map { "'\($0.word)'" } ?? "") missing")
     }
 
+    /// galley's deflateInit_ (Sources/CDeflateLevel) must be the one cairo's calls bind to: a
+    /// zlib stream's second byte says the level it was written at (0x01 fastest, 0x9C zlib's
+    /// default, which cairo would use alone). Every stream must still inflate.
+    @Test("PDF streams are deflated at zlib's fastest level, and stay valid")
+    func pdfStreamsUseTheFastLevel() throws {
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("out.pdf")
+        let russian = Paths.samples.appendingPathComponent("ru-naberezhnaya.txt")
+        #expect(try galley(["convert", russian.path, "-o", pdf.path]).status == 0)
+        let bytes = [UInt8](try Data(contentsOf: pdf))
+        var headers: [UInt8] = []
+        let marker = Array("stream\n".utf8)
+        var i = 0
+        while i + marker.count + 2 <= bytes.count {
+            if bytes[i..<(i + marker.count)].elementsEqual(marker), i == 0 || bytes[i - 1] != UInt8(ascii: "d") {
+                if bytes[i + marker.count] == 0x78 { headers.append(bytes[i + marker.count + 1]) }
+                i += marker.count
+            } else {
+                i += 1
+            }
+        }
+        #expect(headers.count >= 3, "deflated streams found: \(headers.count)")
+        #expect(headers.allSatisfy { $0 == 0x01 }, "zlib levels: \(Set(headers).map { String($0, radix: 16) })")
+        let check = try run("qpdf", ["--check", pdf.path])
+        #expect(check.status == 0, "qpdf --check: \(check.text)")
+    }
+
     @Test("the directives' panels are on the page with their labels and ids")
     func panelsAreDrawn() throws {
         let folder = try Paths.temporaryFolder()

@@ -104,7 +104,7 @@ enum InlineCollector {
                 let glue = BreakItem.glue(width: width, stretch: stretch, shrink: width / 3)
                 if scalar == "\u{00A0}" {
                     add(.penalty(width: 0, cost: infinitePenalty, flagged: false))
-                } else if i > 0, case let factor = microtype.right(Character(scalars[i - 1])), factor > 0 {
+                } else if i > 0, case let factor = microtype.right(scalars[i - 1]), factor > 0 {
                     // A break here lets the character before the space hang into the margin:
                     // the line may be that much fuller. (The glue after a penalty is no break.)
                     let hang = factor * shaped.width(of: starts[i - 1]..<starts[i])
@@ -134,7 +134,7 @@ enum InlineCollector {
         var any = false
         for (index, range) in result.ranges.enumerated() where !range.isEmpty {
             let k = result.scalarIndex(atByte: range.lowerBound)
-            let factor = microtype.left(Character(result.text.scalars[k]))
+            let factor = microtype.left(result.text.scalars[k])
             guard factor > 0 else { continue }
             hangs[index] = factor * result.shaped.width(of: result.scalarStarts[k]..<result.scalarStarts[k + 1])
             any = true
@@ -153,7 +153,7 @@ enum InlineCollector {
             .box(width: width, stretch: width * microtype.expansionStretch, shrink: width * microtype.expansionShrink)
         }
         // A hyphen at a line end hangs into the margin by its protrusion factor.
-        let hyphenWidth = result.hyphenWidth * (1 - microtype.right("-"))
+        let hyphenWidth = result.hyphenWidth * (1 - microtype.right("-" as Unicode.Scalar))
         let starts = result.scalarStarts
         let shaped = result.shaped
         let scalars = result.text.scalars
@@ -172,7 +172,7 @@ enum InlineCollector {
                 ScalarClass.isLetter(scalars[k - 1]) || ScalarClass.isNumeric(scalars[k - 1]),
                 ScalarClass.isLetter(scalars[k + 1])
             {
-                let hang = microtype.right(Character(s)) * shaped.width(of: starts[k]..<starts[k + 1])
+                let hang = microtype.right(s) * shaped.width(of: starts[k]..<starts[k + 1])
                 breaks[k + 1] = (-hang, explicitHyphenPenalty, s == "-")
             }
         }

@@ -23,7 +23,31 @@ public struct Microtype: Sendable, Hashable {
 
     /// How far a character at the start of a line hangs into the left margin, as a fraction
     /// of its width.
-    public var leftProtrusion: [Character: Double] = [
+    public var leftProtrusion: [Character: Double] = Microtype.defaultLeft {
+        didSet { leftByScalar = Self.byScalar(leftProtrusion) }
+    }
+    /// How far a character at the end of a line hangs into the right margin, as a fraction of
+    /// its width. The hyphen hangs 0.6 of its width, 0.24 em in PT Serif, within the 0.27 em a
+    /// reader (and spacing.py) allows for hanging punctuation.
+    public var rightProtrusion: [Character: Double] = Microtype.defaultRight {
+        didSet { rightByScalar = Self.byScalar(rightProtrusion) }
+    }
+
+    /// The tables above for their one-scalar characters, the ones layout asks about: a line
+    /// starts or ends at a scalar, and hashing a scalar is a fraction of hashing a
+    /// `Character` (which compares canonically), asked for every word of every paragraph.
+    private var leftByScalar = Microtype.byScalar(Microtype.defaultLeft)
+    private var rightByScalar = Microtype.byScalar(Microtype.defaultRight)
+
+    private static func byScalar(_ table: [Character: Double]) -> [Unicode.Scalar: Double] {
+        var result: [Unicode.Scalar: Double] = [:]
+        for (character, factor) in table where character.unicodeScalars.count == 1 {
+            result[character.unicodeScalars.first!] = factor
+        }
+        return result
+    }
+
+    static let defaultLeft: [Character: Double] = [
         // Opening quotes, brackets and a dialogue dash.
         "«": 0.5, "„": 0.5, "“": 0.5, "‘": 0.7, "\"": 0.5, "'": 0.7, "‹": 0.5,
         "(": 0.2, "[": 0.1, "—": 0.2, "–": 0.3,
@@ -31,10 +55,7 @@ public struct Microtype: Sendable, Hashable {
         "A": 0.05, "T": 0.05, "V": 0.05, "W": 0.05, "Y": 0.05, "J": 0.05,
         "А": 0.05, "Т": 0.05, "У": 0.05, "Х": 0.03, "Ж": 0.03,
     ]
-    /// How far a character at the end of a line hangs into the right margin, as a fraction of
-    /// its width. The hyphen hangs 0.6 of its width, 0.24 em in PT Serif, within the 0.27 em a
-    /// reader (and spacing.py) allows for hanging punctuation.
-    public var rightProtrusion: [Character: Double] = [
+    static let defaultRight: [Character: Double] = [
         "-": 0.6, "\u{2011}": 0.6, ",": 0.7, ".": 0.7, "…": 0.3, ":": 0.5, ";": 0.5, "!": 0.2, "?": 0.2,
         "»": 0.5, "“": 0.5, "”": 0.5, "\"": 0.5, "’": 0.7, "'": 0.7, "›": 0.5, ")": 0.2, "]": 0.1,
         "–": 0.3, "—": 0.2,
@@ -61,5 +82,15 @@ public struct Microtype: Sendable, Hashable {
     /// The fraction of `character`'s width that hangs into the right margin (0 when protrusion is off).
     public func right(_ character: Character) -> Double {
         protrusion ? rightProtrusion[character] ?? 0 : 0
+    }
+
+    /// `left(_:)` for a character of one scalar.
+    public func left(_ scalar: Unicode.Scalar) -> Double {
+        protrusion ? leftByScalar[scalar] ?? 0 : 0
+    }
+
+    /// `right(_:)` for a character of one scalar.
+    public func right(_ scalar: Unicode.Scalar) -> Double {
+        protrusion ? rightByScalar[scalar] ?? 0 : 0
     }
 }
