@@ -98,7 +98,7 @@ struct Batch: ParsableCommand {
         var fingerprints: [String: String] = [:]
         var pending: [BatchJob] = []
         for job in all {
-            let content = job.text.map { Array($0.utf8) } ?? job.path.flatMap { FileManager.default.contents(atPath: $0) }.map { [UInt8]($0) } ?? []
+            let content = (try? job.sourceBytes()) ?? []
             let fingerprint = StableHash.fingerprint(content + Array(settings.utf8))
             fingerprints[job.key] = fingerprint
             if force || !manifest.isCurrent(job.key, fingerprint: fingerprint, in: output) { pending.append(job) }

@@ -172,15 +172,6 @@ public struct GlyphRun: Codable, Sendable, Hashable {
         self.span = span
         self.horizontalScale = horizontalScale
     }
-
-    /// This run drawn `scale` times as wide: glyph positions, width and scale multiplied.
-    public func expanded(by scale: Double) -> GlyphRun {
-        var copy = self
-        copy.glyphs = glyphs.map { Glyph(id: $0.id, x: $0.x * scale, y: $0.y) }
-        copy.width = width * scale
-        copy.horizontalScale = horizontalScale * scale
-        return copy
-    }
 }
 
 /// A cluster of a glyph run: `bytes` of its UTF-8 text drawn by `glyphs` glyphs.

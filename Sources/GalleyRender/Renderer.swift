@@ -12,8 +12,9 @@ import GalleyCore
 public final class Renderer {
     private let fonts = FontCache()
 
-    /// The zlib level of PDF streams: the fastest. At cairo's default (6) deflating was a
-    /// quarter of a batch's time; level 1 makes PDFs about 5 % larger (CDeflateLevel).
+    /// The zlib level of PDF streams: the fastest. At cairo's default (6) deflating was 23 %
+    /// of a batch's time; level 1 takes about half that and makes PDFs 4.6 % larger
+    /// (CDeflateLevel).
     static let pdfDeflateLevel: Int32 = 1
 
     public init() {

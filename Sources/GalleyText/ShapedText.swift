@@ -121,7 +121,9 @@ public struct ShapedText: Sendable {
     /// The glyphs whose clusters start in `range` (UTF-8 offsets) as glyph runs, one per
     /// font change. Every run is meant to be placed at the same origin: glyph x positions
     /// are measured from the start of the range. Also returns the range's total advance.
-    public func glyphRuns(in range: Range<Int>, span: SourceSpan? = nil) -> (runs: [GlyphRun], width: Double) {
+    /// With `scale` ≠ 1 the runs are drawn that much wider (font expansion: positions, widths
+    /// and the returned advance multiplied).
+    public func glyphRuns(in range: Range<Int>, span: SourceSpan? = nil, scale: Double = 1) -> (runs: [GlyphRun], width: Double) {
         struct Pending {
             var font: Int
             var rightToLeft: Bool
@@ -140,7 +142,13 @@ public struct ShapedText: Sendable {
             guard let p = pending else { return }
             let end = clusterEnd(after: p.hi, limit: range.upperBound)
             let text = String(decoding: utf8[p.lo..<end], as: UTF8.self)
-            var run = GlyphRun(font: fonts[p.font], color: color, glyphs: p.glyphs, text: text, width: x - p.start, span: span)
+            var glyphs = p.glyphs
+            if scale != 1 {
+                for k in glyphs.indices { glyphs[k].x *= scale }
+            }
+            var run = GlyphRun(
+                font: fonts[p.font], color: color, glyphs: glyphs, text: text, width: scale == 1 ? x - p.start : (x - p.start) * scale,
+                span: span, horizontalScale: scale)
             run.clusters = clusterMap(p.glyphClusters, textRange: p.lo..<end, backward: p.rightToLeft)
             run.isBackward = p.rightToLeft
             runs.append(run)
@@ -169,7 +177,7 @@ public struct ShapedText: Sendable {
             for index in glyphIndices(in: range) { take(glyphs[index]) }
         }
         flush()
-        return (runs, x)
+        return (runs, scale == 1 ? x : x * scale)
     }
 
     /// Clusters for `cairo_show_text_glyphs`: (bytes, glyphs) pairs in glyph order that cover

@@ -137,4 +137,40 @@ struct BatchTests {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/dump/b.pdf").path))
         #expect(result.stderr.contains("line 3"))
     }
+
+    /// The parent streams a dump in chunks of 1 MiB and keeps only where each line is; the
+    /// worker reads its line again. So a line longer than a chunk (here padded with JSON
+    /// whitespace), CRLF line ends and a last line without a line feed must all arrive whole,
+    /// and the fingerprint is the whole line's: a changed field renders that article again.
+    @Test("a JSON Lines dump is streamed: a line longer than the read chunk, CRLF, no final line feed; a changed field renders again")
+    func jsonLinesStreamed() throws {
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dump = folder.appendingPathComponent("dump.jsonl")
+        let out = folder.appendingPathComponent("out")
+        func write(date: String) throws {
+            let padded = "{\"id\": \"long\"," + String(repeating: " ", count: 1_300_000)
+                + "\"title\": \"Длинная строка\", \"text\": \"Текст после мегабайта пробелов.\"}"
+            let lines = [
+                "{\"id\": \"a\", \"title\": \"First\", \"text\": \"The first article.\", \"date\": \"\(date)\"}",
+                padded,
+                "{\"id\": \"c\", \"title\": \"Last\", \"text\": \"No line feed after this one.\"}",
+            ]
+            try Data(lines.joined(separator: "\r\n").utf8).write(to: dump)
+        }
+        try write(date: "2015-10-12")
+        let first = try galley(["batch", dump.path, "-o", out.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        for id in ["a", "long", "c"] {
+            let pdf = out.appendingPathComponent("dump/\(id).pdf")
+            #expect(FileManager.default.fileExists(atPath: pdf.path), "\(id).pdf")
+        }
+        #expect(try pdfText(out.appendingPathComponent("dump/long.pdf")).contains("мегабайта"))
+        #expect(try pdfText(out.appendingPathComponent("dump/c.pdf")).contains("No line feed after this one."))
+
+        try write(date: "2016-01-01")
+        let again = try galley(["batch", dump.path, "-o", out.path])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("1 rendered, 2 up to date"), "\(again.stderr)")
+    }
 }

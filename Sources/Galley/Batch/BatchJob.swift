@@ -7,14 +7,43 @@ public struct BatchJob: Sendable, Codable, Hashable {
     /// A stable key: the input's path, or `dump.jsonl#id` for a JSON Lines article. Shards and
     /// the manifest use it.
     public var key: String
-    /// Where the text is: a file path, or nil when `text` holds it (JSON Lines).
+    /// The input file: the article's own, or the JSON Lines dump that holds its `line`.
     public var path: String?
-    /// The article's markup, for JSON Lines inputs (headline, line end, text).
-    public var text: String?
+    /// For an article of a JSON Lines dump: where its line lies in the dump.
+    public var line: DumpLine?
     /// Output path without extension, relative to the output folder (mirrors the input tree).
     public var outputName: String
     /// Values for header and footer fields: `source`, `date`, `url`, `author`.
     public var fields: [String: String]
+
+    public init(key: String, path: String?, line: DumpLine? = nil, outputName: String, fields: [String: String]) {
+        self.key = key
+        self.path = path
+        self.line = line
+        self.outputName = outputName
+        self.fields = fields
+    }
+
+    /// The input's bytes as they stand in the archive: the file, or the dump's line with all
+    /// its fields (which a template may print). What the manifest's fingerprint is made of.
+    public func sourceBytes() throws(GalleyError) -> [UInt8] {
+        guard let path else { throw GalleyError(.input, "no input file", path: key) }
+        if let line { return try JSONLinesDump.read(line, from: path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GalleyError(.input, "cannot read the file", path: path)
+        }
+        return [UInt8](data)
+    }
+
+    /// The article's markup: the file, or the dump line's title and text.
+    public func markup() throws(GalleyError) -> [UInt8] {
+        let bytes = try sourceBytes()
+        guard let line else { return bytes }
+        guard let object = JSONLinesDump.object(bytes[...]), let markup = JSONLinesDump.markup(of: object) else {
+            throw GalleyError(.input, "line \(line.number) is not a JSON object with a \"text\" field", path: key)
+        }
+        return markup
+    }
 }
 
 /// Why the inputs could not be listed.
@@ -36,10 +65,10 @@ public enum BatchInputs {
             if isFolder.boolValue {
                 jobs += try folder(input)
             } else if input.hasSuffix(".jsonl") {
-                jobs += try jsonLines(input)
+                jobs += try JSONLinesDump.jobs(in: input)
             } else {
                 let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-                jobs.append(BatchJob(key: input, path: input, text: nil, outputName: name, fields: ["source": (input as NSString).lastPathComponent]))
+                jobs.append(BatchJob(key: input, path: input, outputName: name, fields: ["source": (input as NSString).lastPathComponent]))
             }
         }
         var seen = Set<String>()
@@ -56,40 +85,8 @@ public enum BatchInputs {
             let path = (root as NSString).appendingPathComponent(relative)
             jobs.append(
                 BatchJob(
-                    key: path, path: path, text: nil, outputName: String(relative.dropLast(4)),
+                    key: path, path: path, outputName: String(relative.dropLast(4)),
                     fields: ["source": (relative as NSString).lastPathComponent]))
-        }
-        return jobs
-    }
-
-    /// One job per line of `{"id": …, "title": …, "text": …, …}`; other fields are kept as
-    /// header/footer fields. A line that is not such an object becomes a job that fails with
-    /// its reason, so that nothing is silently skipped.
-    private static func jsonLines(_ path: String) throws -> [BatchJob] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BatchInputError(description: "\(path): cannot read the file")
-        }
-        let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        var jobs: [BatchJob] = []
-        for (index, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-            guard !trimmed.isEmpty else { continue }
-            let object = (try? JSONSerialization.jsonObject(with: Data(trimmed))) as? [String: Any]
-            let id = object.flatMap { o in (o["id"] as? String) ?? (o["id"] as? NSNumber)?.stringValue } ?? "line-\(index + 1)"
-            let safe = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(100))
-            var fields: [String: String] = ["source": base]
-            for (k, v) in object ?? [:] where k != "text" && k != "title" && k != "id" {
-                if let s = v as? String { fields[k] = s } else if let n = v as? NSNumber { fields[k] = n.stringValue }
-            }
-            let text: String
-            if let o = object, let body = o["text"] as? String {
-                text = ((o["title"] as? String) ?? "") + "\n" + body
-            } else {
-                // Not an article object: the worker reports it as a failed input.
-                text = "\u{0}"
-                fields["error"] = "line \(index + 1) of \(path) is not a JSON object with a \"text\" field"
-            }
-            jobs.append(BatchJob(key: "\(path)#\(id)", path: nil, text: text, outputName: "\(base)/\(safe)", fields: fields))
         }
         return jobs
     }

@@ -22,18 +22,11 @@ public struct JobRenderer {
         do {
             Self.injectTestFault(job)
             if let error = job.fields["error"] { throw GalleyError(.input, error, path: job.key) }
-            let bytes: [UInt8]
-            if let text = job.text {
-                bytes = Array(text.utf8)
-            } else if let path = job.path, let data = FileManager.default.contents(atPath: path) {
-                bytes = [UInt8](data)
-            } else {
-                throw GalleyError(.input, "cannot read the file", path: job.path ?? job.key)
-            }
+            let bytes = try job.markup()
             var options = self.options
             options.sourceName = job.fields["source"] ?? options.sourceName
             options.date = job.fields["date"] ?? options.date
-            let article = try typesetter.typeset(bytes, path: job.path ?? job.key, options: options)
+            let article = try typesetter.typeset(bytes, path: job.line == nil ? job.path ?? job.key : job.key, options: options)
             var outputs: [String] = []
             var stages = article.timings
             var clock = StageClock()
@@ -91,9 +84,11 @@ public struct JobRenderer {
     /// Test support, active only under `GALLEY_TEST_FAULTS=1`: an input containing
     /// `#{galley-test=crash}` crashes the worker and `#{galley-test=hang}` hangs it, so the
     /// tests can show that a batch survives both. Never active in normal runs.
+    private static let faultsAreOn = ProcessInfo.processInfo.environment["GALLEY_TEST_FAULTS"] == "1"
+
     private static func injectTestFault(_ job: BatchJob) {
-        guard ProcessInfo.processInfo.environment["GALLEY_TEST_FAULTS"] == "1" else { return }
-        let text = job.text ?? job.path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
+        guard faultsAreOn else { return }
+        let text = (try? job.markup()).map { String(decoding: $0, as: UTF8.self) } ?? ""
         if text.contains("#{galley-test=crash}") { abort() }
         if text.contains("#{galley-test=hang}") { while true { sleep(60) } }
     }

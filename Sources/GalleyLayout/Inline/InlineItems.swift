@@ -118,7 +118,7 @@ enum InlineCollector {
             while end < scalars.count, !(scalars[end] == " " || scalars[end] == "\u{00A0}" || scalars[end] == "\t") {
                 end += 1
             }
-            for (item, range) in wordItems(i..<end, in: result, settings: settings, microtype: microtype) { add(item, range) }
+            addWordItems(i..<end, to: &result, settings: settings, microtype: microtype)
             i = end
         }
         add(.glue(width: 0, stretch: 100_000, shrink: 0))
@@ -132,8 +132,10 @@ enum InlineCollector {
     private static func leftHangs(_ result: InlineItems, microtype: Microtype) -> [Double] {
         var hangs = [Double](repeating: 0, count: result.items.count)
         var any = false
+        // Boxes come in text order: the scalar that starts each is found by walking forward.
+        var k = 0
         for (index, range) in result.ranges.enumerated() where !range.isEmpty {
-            let k = result.scalarIndex(atByte: range.lowerBound)
+            while k < result.scalarStarts.count - 1, result.scalarStarts[k] < range.lowerBound { k += 1 }
             let factor = microtype.left(result.text.scalars[k])
             guard factor > 0 else { continue }
             hangs[index] = factor * result.shaped.width(of: result.scalarStarts[k]..<result.scalarStarts[k + 1])
@@ -142,12 +144,15 @@ enum InlineCollector {
         return any ? hangs : []
     }
 
-    /// One word (a scalar range) as boxes separated by its break opportunities.
-    private static func wordItems(
-        _ word: Range<Int>, in result: InlineItems, settings: InlineSettings, microtype: Microtype
-    ) -> [(BreakItem, Range<Int>)] {
-        var items: [(BreakItem, Range<Int>)] = []
-        func add(_ item: BreakItem, _ range: Range<Int>) { items.append((item, range)) }
+    /// One word (a scalar range) as boxes separated by its break opportunities, appended to
+    /// `result`.
+    private static func addWordItems(
+        _ word: Range<Int>, to result: inout InlineItems, settings: InlineSettings, microtype: Microtype
+    ) {
+        func add(_ item: BreakItem, _ range: Range<Int>) {
+            result.items.append(item)
+            result.ranges.append(range)
+        }
         // Font expansion is extra stretch and shrink of the word's own width.
         func box(_ width: Double) -> BreakItem {
             .box(width: width, stretch: width * microtype.expansionStretch, shrink: width * microtype.expansionShrink)
@@ -157,11 +162,17 @@ enum InlineCollector {
         let starts = result.scalarStarts
         let shaped = result.shaped
         let scalars = result.text.scalars
-        // Break opportunities: scalar index inside the word → (penalty width, cost, flagged).
-        var breaks: [Int: (Double, Double, Bool)] = [:]
+        // Break opportunities: for each scalar of the word, the break before it, if any
+        // (penalty width, cost, flagged). An array, not a dictionary: this runs for every word.
+        typealias Opportunity = (width: Double, cost: Double, flagged: Bool)
+        var breaks: [Opportunity?] = []
+        func setBreak(_ k: Int, _ opportunity: Opportunity) {
+            if breaks.isEmpty { breaks = Array(repeating: nil, count: word.count) }
+            breaks[k - word.lowerBound] = opportunity
+        }
         if let hyphenator = settings.hyphenator {
             for point in hyphenator.breakPoints(in: Array(scalars[word])) where point > 0 && point < word.count {
-                breaks[word.lowerBound + point] = (hyphenWidth, hyphenPenalty, true)
+                setBreak(word.lowerBound + point, (hyphenWidth, hyphenPenalty, true))
             }
         }
         for k in word.dropLast() where k > word.lowerBound {
@@ -173,25 +184,25 @@ enum InlineCollector {
                 ScalarClass.isLetter(scalars[k + 1])
             {
                 let hang = microtype.right(s) * shaped.width(of: starts[k]..<starts[k + 1])
-                breaks[k + 1] = (-hang, explicitHyphenPenalty, s == "-")
+                setBreak(k + 1, (-hang, explicitHyphenPenalty, s == "-"))
             }
         }
         let wordBytes = starts[word.lowerBound]..<starts[word.upperBound]
         if shaped.width(of: wordBytes) > settings.measure * 0.8 {
-            for k in (word.lowerBound + 1)..<word.upperBound where breaks[k] == nil {
-                breaks[k] = (0, overlongBreakPenalty, false)
+            for k in (word.lowerBound + 1)..<word.upperBound where breaks.isEmpty || breaks[k - word.lowerBound] == nil {
+                setBreak(k, (0, overlongBreakPenalty, false))
             }
         }
         var pieceStart = word.lowerBound
-        for k in breaks.keys.sorted() where shaped.isClusterStart(starts[k]) {
+        for (offset, opportunity) in breaks.enumerated() {
+            let k = word.lowerBound + offset
+            guard let (width, cost, flagged) = opportunity, shaped.isClusterStart(starts[k]) else { continue }
             let bytes = starts[pieceStart]..<starts[k]
             add(box(shaped.width(of: bytes)), bytes)
-            let (width, cost, flagged) = breaks[k]!
             add(.penalty(width: width, cost: cost, flagged: flagged), 0..<0)
             pieceStart = k
         }
         let bytes = starts[pieceStart]..<starts[word.upperBound]
         add(box(shaped.width(of: bytes)), bytes)
-        return items
     }
 }

@@ -51,13 +51,13 @@ struct LineAssembler {
 
             func flushSlice() {
                 guard let range = slice else { return }
-                let (runs, sliceWidth) = content.shaped.glyphRuns(in: range, span: content.span(ofBytes: range))
+                let (runs, sliceWidth) = content.shaped.glyphRuns(in: range, span: content.span(ofBytes: range), scale: scale)
                 let first = frame.items.count
                 for run in runs {
-                    frame.place(.text(scale == 1 ? run : run.expanded(by: scale)), at: Point(x: sliceX, y: baseline))
+                    frame.place(.text(run), at: Point(x: sliceX, y: baseline))
                 }
                 let rightToLeft = !runs.isEmpty && runs.allSatisfy(\.isBackward)
-                placements.append((first..<frame.items.count, sliceX, sliceWidth * scale, rightToLeft))
+                placements.append((first..<frame.items.count, sliceX, sliceWidth, rightToLeft))
                 bytesOnLine = bytesOnLine.map { min($0.lowerBound, range.lowerBound)..<max($0.upperBound, range.upperBound) } ?? range
                 slice = nil
             }
@@ -96,10 +96,10 @@ struct LineAssembler {
                 hyphenated = true
                 if width > 0 {
                     let hyphen = shaper.shape("-", style: settings.style)
-                    let (runs, _) = hyphen.glyphRuns(in: 0..<hyphen.utf8.count)
+                    let (runs, _) = hyphen.glyphRuns(in: 0..<hyphen.utf8.count, scale: scale)
                     for var run in runs {
                         run.span = bytesOnLine.map { content.span(ofBytes: $0.upperBound..<$0.upperBound) }
-                        frame.place(.text(scale == 1 ? run : run.expanded(by: scale)), at: Point(x: x, y: baseline))
+                        frame.place(.text(run), at: Point(x: x, y: baseline))
                     }
                 }
             }

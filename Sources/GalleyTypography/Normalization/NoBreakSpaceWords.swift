@@ -36,6 +36,14 @@ extension Normalization.NoBreakSpaces {
 
     private static func longest(_ list: Set<String>) -> Int { list.map(\.unicodeScalars.count).max() ?? 0 }
 
+    /// The last scalar of every abbreviation (the period, mostly), and the first of every
+    /// particle in either case: a word that does not end or start so is not made a string.
+    static let abbreviationEndings = Set(
+        russianAbbreviations.union(englishAbbreviations).compactMap(\.unicodeScalars.last))
+    static let pairedAbbreviationEndings = Set(pairedAbbreviations.keys.compactMap(\.unicodeScalars.last))
+    static let particleStarts = Set(
+        russianParticles.flatMap { [$0.lowercased(), $0.uppercased()] }.compactMap(\.unicodeScalars.first))
+
     /// Abbreviations that glue to a following number only: `No. 5`, but `No. They…` is a word.
     static let numberSigns: Set<String> = ["№", "№№", "§", "§§", "No.", "Nos."]
 

@@ -122,6 +122,7 @@ extension Normalization {
             var gluesParticle: Bool {
                 // (The length rules out most words before a string is made of them.)
                 guard !after.hasLeadingPunctuation, after.core.count <= NoBreakSpaces.longestParticle,
+                    let first = after.core.first, NoBreakSpaces.particleStarts.contains(first),
                     NoBreakSpaces.russianParticles.contains(after.coreString.lowercased())
                 else { return false }
                 guard !before.hasTrailingPunctuation, let last = before.core.last else { return false }
@@ -129,22 +130,25 @@ extension Normalization {
             }
 
             var gluesPairedAbbreviation: Bool {
-                guard before.bare.count <= NoBreakSpaces.longestPairedAbbreviation,
+                guard before.bare.count <= NoBreakSpaces.longestPairedAbbreviation, let last = before.bare.last,
+                    NoBreakSpaces.pairedAbbreviationEndings.contains(last),
                     let seconds = NoBreakSpaces.pairedAbbreviations[before.bareString]
                 else {
                     return false
                 }
                 return !after.hasLeadingPunctuation && seconds.contains(after.coreString)
-                    && after.bare.count > after.core.count && after.bare[after.core.count] == "."
+                    && after.bare.count > after.core.count && after.bare[after.core.endIndex] == "."
             }
 
             func gluesAbbreviation(_ list: Set<String>) -> Bool {
-                guard before.bare.count <= NoBreakSpaces.longestAbbreviation, after.opensWord,
+                guard before.bare.count <= NoBreakSpaces.longestAbbreviation,
+                    let last = before.bare.last, NoBreakSpaces.abbreviationEndings.contains(last), after.opensWord,
                     list.contains(before.bareString)
                 else { return false }
                 if let previous = twoBefore {
                     if previous.isNumber && !previous.hasTrailingPunctuation { return false }
-                    if previous.bare.count <= NoBreakSpaces.longestPairedAbbreviation,
+                    if previous.bare.count <= NoBreakSpaces.longestPairedAbbreviation, let last = previous.bare.last,
+                        NoBreakSpaces.pairedAbbreviationEndings.contains(last),
                         NoBreakSpaces.pairedAbbreviations[previous.bareString] != nil
                     {
                         return false
@@ -162,27 +166,34 @@ extension Normalization {
         /// A word with its punctuation, as it stands between two spaces.
         struct Word {
             let range: Range<Int>
-            let scalars: [Unicode.Scalar]
-            /// Without the opening punctuation before it.
-            let bare: ArraySlice<Unicode.Scalar>
-            /// Without the opening punctuation before it and the closing punctuation after it.
-            let core: ArraySlice<Unicode.Scalar>
+            /// The word's scalars, a slice of the draft's (indices are the draft's): no copy
+            /// per word.
+            let scalars: ArraySlice<Unicode.Scalar>
+            /// The draft indices of `bare` and `core`: kept as indices, so that copying a word
+            /// (four are copied for every space) retains one buffer, not three.
+            private let bareRange: Range<Int>
+            private let coreRange: Range<Int>
             let isProtected: Bool
+
+            /// Without the opening punctuation before it.
+            var bare: ArraySlice<Unicode.Scalar> { scalars[bareRange] }
+            /// Without the opening punctuation before it and the closing punctuation after it.
+            var core: ArraySlice<Unicode.Scalar> { scalars[coreRange] }
 
             init(_ draft: Draft, _ range: Range<Int>) {
                 self.range = range
-                scalars = Array(draft.scalars[range])
+                scalars = draft.scalars[range]
                 isProtected = draft.touchesProtected(range)
-                var lo = 0
-                while lo < scalars.count, Normalization.openingPunctuation.contains(scalars[lo]) { lo += 1 }
-                var hi = scalars.count
+                var lo = range.lowerBound
+                while lo < range.upperBound, Normalization.openingPunctuation.contains(scalars[lo]) { lo += 1 }
+                var hi = range.upperBound
                 while hi > lo, Normalization.closingPunctuation.contains(scalars[hi - 1]) { hi -= 1 }
-                bare = scalars[lo...]
-                core = scalars[lo..<hi]
+                bareRange = lo..<range.upperBound
+                coreRange = lo..<hi
             }
 
-            var hasLeadingPunctuation: Bool { bare.count < scalars.count }
-            var hasTrailingPunctuation: Bool { core.count < bare.count }
+            var hasLeadingPunctuation: Bool { bareRange.count < range.count }
+            var hasTrailingPunctuation: Bool { coreRange.count < bareRange.count }
             var bareString: String { String(scalars: bare) }
             var coreString: String { String(scalars: core) }
 

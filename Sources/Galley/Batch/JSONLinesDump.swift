@@ -1,0 +1,114 @@
+// JSON Lines dumps read line by line: a dump of any size is never held in memory.
+
+import Foundation
+
+/// Where one article's line lies in a JSON Lines dump.
+public struct DumpLine: Codable, Sendable, Hashable {
+    /// Byte offset of the line in the dump.
+    public var offset: UInt64
+    /// Its length in bytes, without the line feed.
+    public var length: Int
+    /// 1-based line number, for messages.
+    public var number: Int
+}
+
+/// Reading a JSON Lines dump (`{"id": …, "title": …, "text": …, …}` per line).
+///
+/// The parent lists a dump by streaming it in chunks and keeps only each line's place, id
+/// and fields; whoever needs an article's text (the fingerprint in the parent, the worker
+/// that renders it) reads that one line again. So neither holds the dump: 10,000 articles
+/// of 6 KB held as jobs would be some 65 MB in the parent before one page is drawn.
+public enum JSONLinesDump {
+    static let chunkSize = 1 << 20
+
+    /// Calls `body` with every line of the file at `path` (its place and its bytes, without
+    /// the line feed), reading the file in chunks of 1 MiB.
+    static func forEachLine(in path: String, _ body: (DumpLine, ArraySlice<UInt8>) throws -> Void) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw BatchInputError(description: "\(path): cannot read the file")
+        }
+        defer { try? handle.close() }
+        var pending: [UInt8] = []
+        var pendingOffset: UInt64 = 0  // file offset of pending[0]
+        var searchFrom = 0
+        var number = 0
+        while true {
+            let chunk = try handle.read(upToCount: chunkSize) ?? Data()
+            let atEnd = chunk.isEmpty
+            pending.append(contentsOf: chunk)
+            var lineStart = 0
+            while let newline = pending[searchFrom...].firstIndex(of: 0x0A) {
+                number += 1
+                let place = DumpLine(offset: pendingOffset + UInt64(lineStart), length: newline - lineStart, number: number)
+                try body(place, pending[lineStart..<newline])
+                lineStart = newline + 1
+                searchFrom = lineStart
+            }
+            if atEnd {
+                if lineStart < pending.count {
+                    number += 1
+                    let place = DumpLine(offset: pendingOffset + UInt64(lineStart), length: pending.count - lineStart, number: number)
+                    try body(place, pending[lineStart...])
+                }
+                return
+            }
+            pending.removeFirst(lineStart)
+            pendingOffset += UInt64(lineStart)
+            searchFrom = pending.count
+        }
+    }
+
+    /// The bytes of one line, read again from the dump.
+    static func read(_ line: DumpLine, from path: String) throws(GalleyError) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw GalleyError(.input, "cannot read the file", path: path)
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            try handle.seek(toOffset: line.offset)
+            data = try handle.read(upToCount: line.length) ?? Data()
+        } catch {
+            throw GalleyError(.input, "cannot read line \(line.number): \(error)", path: path)
+        }
+        guard data.count == line.length else {
+            throw GalleyError(.input, "line \(line.number) is no longer where it was: the dump changed during the batch", path: path)
+        }
+        return [UInt8](data)
+    }
+
+    /// A line parsed as an article object, or nil when it is not one.
+    static func object(_ line: ArraySlice<UInt8>) -> [String: Any]? {
+        let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        return (try? JSONSerialization.jsonObject(with: Data(trimmed))) as? [String: Any]
+    }
+
+    /// The markup of an article object: its title as the headline, then its text.
+    static func markup(of object: [String: Any]) -> [UInt8]? {
+        guard let body = object["text"] as? String else { return nil }
+        return Array((((object["title"] as? String) ?? "") + "\n" + body).utf8)
+    }
+
+    /// One job per line; other fields than id, title and text are kept as header and footer
+    /// fields. A line that is not an article object becomes a job that fails with its
+    /// reason, so that nothing is silently skipped; blank lines are no articles.
+    static func jobs(in path: String) throws -> [BatchJob] {
+        let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        var jobs: [BatchJob] = []
+        try forEachLine(in: path) { place, line in
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
+            let object = Self.object(line)
+            let id = object.flatMap { o in (o["id"] as? String) ?? (o["id"] as? NSNumber)?.stringValue } ?? "line-\(place.number)"
+            let safe = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(100))
+            var fields: [String: String] = ["source": base]
+            for (k, v) in object ?? [:] where k != "text" && k != "title" && k != "id" {
+                if let s = v as? String { fields[k] = s } else if let n = v as? NSNumber { fields[k] = n.stringValue }
+            }
+            if object?["text"] as? String == nil {
+                fields["error"] = "line \(place.number) of \(path) is not a JSON object with a \"text\" field"
+            }
+            jobs.append(BatchJob(key: "\(path)#\(id)", path: path, line: place, outputName: "\(base)/\(safe)", fields: fields))
+        }
+        return jobs
+    }
+}
