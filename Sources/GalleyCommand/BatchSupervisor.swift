@@ -6,9 +6,10 @@ import Galley
 
 /// Hands requests to `workers` worker processes and passes their answers on as they come.
 ///
-/// Each supervising thread owns one worker process: it sends a request, waits for the answer
-/// up to `timeout`, and on a hang or a crash kills the worker, records the input as failed
-/// with the reason, and starts a fresh worker for the next input. Ctrl-C stops handing out
+/// Each supervising thread owns one worker process: it keeps two requests in the worker's
+/// pipe, waits for each answer up to `timeout`, and on a hang or a crash kills the worker,
+/// records the input it was rendering as failed with the reason, and gives the one behind it
+/// and the next inputs to a fresh worker. Ctrl-C stops handing out
 /// work, kills the workers and returns what is done.
 final class BatchSupervisor: @unchecked Sendable {
     // Mutable state is touched only under `lock`.
@@ -106,31 +107,60 @@ final class BatchSupervisor: @unchecked Sendable {
         if kill { worker.kill() } else { worker.finish() }
     }
 
+    /// How many requests a worker holds at once: the one it renders and the next, already in
+    /// its pipe, so that it never waits for the parent between two articles (that round trip
+    /// was about 1 ms of every article's 12–16 on one worker).
+    static let requestsInFlight = 2
+
     private func supervise() {
         var worker: WorkerProcess?
-        while let request = takeRequest() {
-            if worker == nil { worker = startWorker() }
-            guard let current = worker else {
-                record(failure(request, "cannot start a worker process"))
-                continue
+        // Sent to `worker` and not answered yet, oldest first: the worker renders them in
+        // order, so the next answer is always the oldest's.
+        var inFlight: [WorkerRequest] = []
+        // Sent to a worker that crashed or hung on an earlier one: they go to the next worker
+        // before anything new.
+        var retry: [WorkerRequest] = []
+        while true {
+            while inFlight.count < Self.requestsInFlight, !wasInterrupted,
+                let request = retry.isEmpty ? takeRequest() : retry.removeFirst()
+            {
+                if worker == nil { worker = startWorker() }
+                guard let current = worker else {
+                    record(failure(request, "cannot start a worker process"))
+                    continue
+                }
+                do {
+                    try current.send(request)
+                    inFlight.append(request)
+                } catch {
+                    retire(current, kill: true)
+                    worker = nil
+                    // Those sent before this one are lost with the worker: send them again.
+                    retry = inFlight + retry
+                    inFlight = []
+                    record(failure(request, "the worker stopped before taking the input"))
+                }
             }
-            do { try current.send(request) } catch {
-                retire(current, kill: true)
-                worker = nil
-                record(failure(request, "the worker stopped before taking the input"))
-                continue
-            }
+            guard let current = worker, let oldest = inFlight.first else { break }
+            // The worker starts on the oldest when it answers the one before it, so this wait
+            // is the oldest's own rendering time.
             switch current.receive(timeout: timeout) {
-            case .success(let response):
+            case .success(var response):
+                inFlight.removeFirst()
+                // A request the worker could not read is answered without its key.
+                if response.key.isEmpty { response.key = oldest.job.key }
                 record(response)
             case .failure(let reason):
                 retire(current, kill: true)
                 worker = nil
                 if wasInterrupted { return }
                 switch reason {
-                case .timedOut: record(failure(request, "timed out after \(Int(timeout)) s (--timeout)"))
-                case .exited(let why): record(failure(request, why))
+                case .timedOut: record(failure(oldest, "timed out after \(Int(timeout)) s (--timeout)"))
+                case .exited(let why): record(failure(oldest, why))
                 }
+                // The ones behind it were not rendered: they go to a fresh worker.
+                retry = Array(inFlight.dropFirst()) + retry
+                inFlight = []
             }
         }
         if let worker { retire(worker, kill: false) }

@@ -22,6 +22,9 @@ struct BatchTests {
         try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] ?? [:]
     }
 
+    /// Each worker holds two requests (BatchSupervisor.requestsInFlight), and the inputs are
+    /// taken in key order, so a good article waits behind the crash and behind the hang in their
+    /// workers' pipes: it must be sent again to a fresh worker, or fewer than four render.
     @Test("a crash, a hang and an undecodable file cost only themselves; the report names them")
     func isolation() throws {
         let folder = try archive(
