@@ -2,9 +2,11 @@
 """Batch throughput: galley on one and on all cores beside Typst, on one generated corpus.
 
 Generates N articles (bench/make_corpus.py, default 1000), renders them to PDF with
-`galley batch --jobs 1` and `--jobs <cores>` (each run --force, fresh), then with Typst 0.15
-in one Python process (its input: the same article as plain markup, prepared before the clock
-starts), and prints articles per second and the ratios. Typst is timed two ways:
+`galley batch --jobs 1` and `--jobs <cores>` (each run --force, fresh) and with Typst 0.15
+in one Python process (its input: the same article as plain markup, prepared and read before
+the clock starts), and prints articles per second and the ratios. The machine's speed drifts,
+so the contenders run in turn, --rounds times (default 3), each ratio is taken within a round,
+and medians are printed. Typst is timed two ways:
 
 - warm: one `typst.Compiler` for the whole run; each article is written into its main file
   and compiled afresh (fonts are found once, as in a long-lived Typst process: the figure the
@@ -15,14 +17,15 @@ starts), and prints articles per second and the ratios. Typst is timed two ways:
 Beside them, the floor that the issue names: bench/pango_floor.c, bare Pango layout and Cairo
 PDF output of the same articles with no typesetting logic, compiled here and run in one
 process, once with cairo's own deflate level and once with galley's (Sources/CDeflateLevel).
-Eight times Typst's speed is only reachable if it is slower than that floor.
+Nothing built on Pango and Cairo renders these articles faster than the floor: when Typst's
+time ÷ 8 is below it, eight times Typst's speed is out of reach of this stack.
 
 It also prints galley's per-stage milliseconds on one worker (from `--report`) and, with
 `--no-microtype`, the cost of microtypography on the typesetting stage (layout).
 With --memory N it also renders N articles (default 10000) and samples the summed resident
 memory of galley's parent and worker processes every 50 ms.
 
-usage: bench/batch_bench.py [--articles N] [--memory N] [--galley PATH]
+usage: bench/batch_bench.py [--articles N] [--rounds R] [--memory N] [--galley PATH]
 needs: the release build (make build) and .venv with typst (make bench-batch sets it up)
 """
 import argparse, collections, json, os, pathlib, re, shutil, subprocess, sys, tempfile, threading, time
@@ -80,8 +83,8 @@ def run_galley(galley, corpus, out, jobs, sample_memory=False, extra=()):
     return time.perf_counter() - start, peak, samples
 
 
-def run_floor(work, corpus, deflate_level=None):
-    """ms an article of bench/pango_floor.c over the corpus (its own clock, fonts loaded first)."""
+def compile_floor(work, deflate_level=None):
+    """bench/pango_floor.c built here, with cairo's deflate level or galley's."""
     compiler = shutil.which("cc") or shutil.which("clang")
     flags = subprocess.run(["pkg-config", "--cflags", "--libs", "pangocairo"], capture_output=True, text=True,
                            check=True).stdout.split()
@@ -91,44 +94,23 @@ def run_floor(work, corpus, deflate_level=None):
         command[2:2] = [f"-DGALLEY_DEFLATE_LEVEL={deflate_level}", "-I", str(ROOT / "Sources/CDeflateLevel/include")]
         command.append(str(ROOT / "Sources/CDeflateLevel/deflate_level.c"))
     subprocess.run(command + flags + ["-lz"], check=True)
-    out = subprocess.run([str(binary), str(work / f"floor-out{deflate_level or ''}"), *map(str, sorted(corpus.glob("*.txt")))],
+    return binary
+
+
+def run_floor(binary, work, corpus):
+    """(ms an article, pages) of the floor over the corpus (its own clock, fonts loaded first)."""
+    out = subprocess.run([str(binary), str(work / "floor-out"), *map(str, sorted(corpus.glob("*.txt")))],
                          capture_output=True, text=True, check=True).stdout
     match = re.search(r"floor: (\d+) articles, (\d+) pages, \d+ ms total, ([\d.]+) ms per article", out)
     return float(match.group(3)), int(match.group(2))
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--memory", type=int, default=0, help="also measure peak memory over this many articles")
-    parser.add_argument("--galley", default=str(ROOT / ".build" / "release" / "galley"))
-    args = parser.parse_args()
-    work = pathlib.Path(tempfile.mkdtemp(prefix="galley-batch-bench-"))
-    corpus = work / "corpus"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(corpus), str(args.articles)], check=True)
-    n = args.articles
-    cores = os.cpu_count() or 1
-    report = work / "report1.json"
-    one, _, _ = run_galley(args.galley, corpus, work / "out1", 1, extra=["--report", str(report)])
-    many, _, _ = run_galley(args.galley, corpus, work / "outN", cores)
-    plain_report = work / "report-plain.json"
-    run_galley(args.galley, corpus, work / "out1p", 1, extra=["--report", str(plain_report), "--no-microtype"])
-
-    def stages(path):
-        results = [r for r in json.loads(path.read_text())["results"] if r.get("ok")]
-        total = collections.Counter()
-        for result in results:
-            total.update(result.get("stages", {}))
-        return {k: v / len(results) for k, v in total.items()}
-
-    floor_cairo, floor_pages = run_floor(work, corpus)
-    floor_galley, _ = run_floor(work, corpus, deflate_level=1)
-    galley_pages = sum(r.get("pages", 0) for r in json.loads(report.read_text())["results"] if r.get("ok"))
-
-    import typst
+def typst_sources(galley, corpus, work):
+    """Each article as Typst markup (conventions: headline as a heading, galley's paragraphs,
+    a 200 pt grey block per directive, special characters escaped), made before any clock."""
     sources = []
     for article in sorted(corpus.glob("*.txt")):
-        markup = subprocess.run([args.galley, "normalize", "--no-typography", str(article)], capture_output=True,
+        markup = subprocess.run([galley, "normalize", "--no-typography", str(article)], capture_output=True,
                                 text=True).stdout
         blocks = [b.strip() for b in markup.split("\n\n") if b.strip()]
         esc = lambda t: re.sub(r"([\\#*_`$<>@\[\]=~/-])", r"\\\1", t)
@@ -140,36 +122,98 @@ def main():
         path = work / (article.stem + ".typ")
         path.write_text("\n\n".join(body), encoding="utf-8")
         sources.append(path)
+    return sources
+
+
+def median(values):
+    return sorted(values)[len(values) // 2]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of galley, Typst and the floor, taken in turn")
+    parser.add_argument("--memory", type=int, default=0, help="also measure peak memory over this many articles")
+    parser.add_argument("--galley", default=str(ROOT / ".build" / "release" / "galley"))
+    args = parser.parse_args()
+    work = pathlib.Path(tempfile.mkdtemp(prefix="galley-batch-bench-"))
+    corpus = work / "corpus"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(corpus), str(args.articles)], check=True)
+    n = args.articles
+    cores = os.cpu_count() or 1
+
+    import typst
+    sources = typst_sources(args.galley, corpus, work)
     main_file = work / "typst-warm" / "main.typ"
     main_file.parent.mkdir()
     main_file.write_text(sources[0].read_text(encoding="utf-8"), encoding="utf-8")
     compiler = typst.Compiler(str(main_file))
     compiler.compile(output=str(main_file.with_suffix(".pdf")))  # finds the fonts, before the clock
-    start = time.perf_counter()
-    for path in sources:
-        main_file.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-        compiler.compile(output=str(main_file.parent / (path.stem + ".pdf")))
-    typst_time = time.perf_counter() - start
+    texts = [(path.stem, path.read_text(encoding="utf-8")) for path in sources]
+
+    def typst_warm():
+        start = time.perf_counter()
+        for stem, text in texts:
+            main_file.write_text(text, encoding="utf-8")
+            compiler.compile(output=str(main_file.parent / (stem + ".pdf")))
+        return time.perf_counter() - start
+
+    floor_cairo_binary = compile_floor(work)
+    floor_galley_binary = compile_floor(work, deflate_level=1)
+
+    # The machine's speed drifts (shared hosts): each round runs every contender once, in
+    # turn, and the ratios are taken within a round; the medians are quoted.
+    report = work / "report1.json"
+    rounds = []
+    for r in range(args.rounds):
+        one, _, _ = run_galley(args.galley, corpus, work / "out1", 1, extra=["--report", str(report)])
+        many, _, _ = run_galley(args.galley, corpus, work / "outN", cores)
+        warm = typst_warm()
+        floor_cairo, floor_pages = run_floor(floor_cairo_binary, work, corpus)
+        floor_galley, _ = run_floor(floor_galley_binary, work, corpus)
+        rounds.append(dict(one=one * 1000 / n, many=many * 1000 / n, typst=warm * 1000 / n,
+                           floor_cairo=floor_cairo, floor_galley=floor_galley))
+        row = rounds[-1]
+        print(f"round {r + 1}: ms an article: galley 1 worker {row['one']:.2f}, {cores} workers {row['many']:.2f}, "
+              f"typst warm {row['typst']:.2f}, floor {row['floor_cairo']:.2f} (cairo's deflate) / "
+              f"{row['floor_galley']:.2f} (galley's); typst ÷ galley {row['typst'] / row['one']:.2f}×", flush=True)
     cold = sources[: min(len(sources), 100)]
     start = time.perf_counter()
     for path in cold:
         typst.compile(str(path), output=str(path.with_suffix(".pdf")))
     typst_cold = (time.perf_counter() - start) / len(cold)
 
-    print(f"{n} articles (1–12 KB, Russian and English, with directives), PDF, this machine ({cores} cores)")
-    print(f"galley, 1 worker:  {n / one:8.1f} articles/s  ({one * 1000 / n:.1f} ms each)")
-    print(f"galley, {cores} workers: {n / many:8.1f} articles/s  (speed-up {one / many:.2f}× over 1 worker)")
-    print(f"typst, 1 process, warm compiler:  {n / typst_time:8.1f} articles/s  ({typst_time * 1000 / n:.1f} ms each)")
+    plain_report = work / "report-plain.json"
+    run_galley(args.galley, corpus, work / "out1p", 1, extra=["--report", str(plain_report), "--no-microtype"])
+
+    def stages(path):
+        results = [r for r in json.loads(path.read_text())["results"] if r.get("ok")]
+        total = collections.Counter()
+        for result in results:
+            total.update(result.get("stages", {}))
+        return {k: v / len(results) for k, v in total.items()}
+
+    galley_pages = sum(r.get("pages", 0) for r in json.loads(report.read_text())["results"] if r.get("ok"))
+    m = {key: median([row[key] for row in rounds]) for key in rounds[0]}
+    ratio = median([row["typst"] / row["one"] for row in rounds])
+    speedup = median([row["one"] / row["many"] for row in rounds])
+    floor_ratio = median([row["typst"] / row["floor_galley"] for row in rounds])
+    over_floor = median([row["one"] / row["floor_galley"] for row in rounds])
+    print()
+    print(f"{n} articles (1–12 KB, Russian and English, with directives), PDF, this machine ({cores} cores); "
+          f"medians of {args.rounds} rounds")
+    print(f"galley, 1 worker:  {1000 / m['one']:8.1f} articles/s  ({m['one']:.1f} ms each)")
+    print(f"galley, {cores} workers: {1000 / m['many']:8.1f} articles/s  (speed-up {speedup:.2f}× over 1 worker)")
+    print(f"typst, 1 process, warm compiler:  {1000 / m['typst']:8.1f} articles/s  ({m['typst']:.1f} ms each)")
     print(f"typst, typst.compile() per article (fonts found each time, {len(cold)} articles): "
           f"{1 / typst_cold:8.1f} articles/s  ({typst_cold * 1000:.1f} ms each)")
-    print(f"galley 1 worker / typst warm: {typst_time / one:.2f}× (against typst.compile(): {typst_cold * n / one:.2f}×)")
+    print(f"galley 1 worker / typst warm: {ratio:.2f}× (against typst.compile(): {typst_cold * 1000 / m['one']:.2f}×)")
     print(f"floor (bench/pango_floor.c: bare Pango layout + Cairo PDF, no typesetting, {floor_pages} pages "
-          f"against galley's {galley_pages}): {floor_cairo:.2f} ms an article with cairo's deflate level, "
-          f"{floor_galley:.2f} ms with galley's")
-    print(f"8× typst warm would be {typst_time * 1000 / n / 8:.2f} ms an article: "
-          f"{'below' if typst_time * 1000 / n / 8 < floor_galley else 'above'} the floor; "
-          f"the floor itself is {typst_time * 1000 / n / floor_galley:.2f}× typst warm, galley 1 worker is "
-          f"{one * 1000 / n / floor_galley:.2f}× the floor's time")
+          f"against galley's {galley_pages}): {m['floor_cairo']:.2f} ms an article with cairo's deflate level, "
+          f"{m['floor_galley']:.2f} ms with galley's")
+    print(f"8× typst warm would be {m['typst'] / 8:.2f} ms an article: "
+          f"{'below' if m['typst'] / 8 < m['floor_galley'] else 'above'} the floor; "
+          f"the floor itself is {floor_ratio:.2f}× typst warm, galley 1 worker takes {over_floor:.2f}× the floor's time")
     with_mt, without_mt = stages(report), stages(plain_report)
     print("galley per-stage ms an article, 1 worker: "
           + ", ".join(f"{k} {v:.2f}" for k, v in sorted(with_mt.items(), key=lambda kv: -kv[1])))
