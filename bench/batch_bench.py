@@ -28,7 +28,7 @@ memory of galley's parent and worker processes every 50 ms.
 usage: bench/batch_bench.py [--articles N] [--rounds R] [--memory N] [--galley PATH]
 needs: the release build (make build) and .venv with typst (make bench-batch sets it up)
 """
-import argparse, collections, json, os, pathlib, re, shutil, subprocess, sys, tempfile, threading, time
+import argparse, collections, json, os, pathlib, re, shutil, statistics, subprocess, sys, tempfile, threading, time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -125,10 +125,6 @@ def typst_sources(galley, corpus, work):
     return sources
 
 
-def median(values):
-    return sorted(values)[len(values) // 2]
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=1000)
@@ -140,7 +136,7 @@ def main():
     corpus = work / "corpus"
     subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(corpus), str(args.articles)], check=True)
     n = args.articles
-    cores = os.cpu_count() or 1
+    cores = len(os.sched_getaffinity(0)) or 1
 
     import typst
     sources = typst_sources(args.galley, corpus, work)
@@ -167,7 +163,7 @@ def main():
     rounds = []
     for r in range(args.rounds):
         one, _, _ = run_galley(args.galley, corpus, work / "out1", 1, extra=["--report", str(report)])
-        many, _, _ = run_galley(args.galley, corpus, work / "outN", cores)
+        many, _, _ = run_galley(args.galley, corpus, work / "outN", cores, extra=["--report", str(work / "reportN.json")])
         warm = typst_warm()
         floor_cairo, floor_pages = run_floor(floor_cairo_binary, work, corpus)
         floor_galley, _ = run_floor(floor_galley_binary, work, corpus)
@@ -194,11 +190,11 @@ def main():
         return {k: v / len(results) for k, v in total.items()}
 
     galley_pages = sum(r.get("pages", 0) for r in json.loads(report.read_text())["results"] if r.get("ok"))
-    m = {key: median([row[key] for row in rounds]) for key in rounds[0]}
-    ratio = median([row["typst"] / row["one"] for row in rounds])
-    speedup = median([row["one"] / row["many"] for row in rounds])
-    floor_ratio = median([row["typst"] / row["floor_galley"] for row in rounds])
-    over_floor = median([row["one"] / row["floor_galley"] for row in rounds])
+    m = {key: statistics.median([row[key] for row in rounds]) for key in rounds[0]}
+    ratio = statistics.median([row["typst"] / row["one"] for row in rounds])
+    speedup = statistics.median([row["one"] / row["many"] for row in rounds])
+    floor_ratio = statistics.median([row["typst"] / row["floor_galley"] for row in rounds])
+    over_floor = statistics.median([row["one"] / row["floor_galley"] for row in rounds])
     print()
     print(f"{n} articles (1–12 KB, Russian and English, with directives), PDF, this machine ({cores} cores); "
           f"medians of {args.rounds} rounds")

@@ -8,8 +8,10 @@
 // deflateInit macro that cairo calls, in the executable: the dynamic linker binds cairo's
 // call to the executable's definition before libz's, and this one asks libz for the same
 // stream (deflateInit2_ with deflateInit's own window, memory level and strategy) at the
-// level galley chose. Decompression, libpng (deflateInit2_) and every other zlib entry
-// point are untouched.
+// level galley chose, and only when the caller asks for zlib's default level, as cairo does:
+// a caller that names a level (zlib's own compress2(), GIO's compressor, if ever loaded)
+// keeps it. Decompression, libpng (deflateInit2_) and every other zlib entry point are
+// untouched.
 
 #include <zlib.h>
 #include <stdatomic.h>
@@ -25,6 +27,7 @@ int galley_deflate_level(void) { return atomic_load(&chosen_level); }
 
 int deflateInit_(z_streamp strm, int level, const char *version, int stream_size) {
     int chosen = atomic_load(&chosen_level);
-    return deflateInit2_(strm, chosen >= 0 ? chosen : level, Z_DEFLATED, MAX_WBITS, 8,
+    if (chosen >= 0 && level == Z_DEFAULT_COMPRESSION) level = chosen;
+    return deflateInit2_(strm, level, Z_DEFLATED, MAX_WBITS, 8,
                          Z_DEFAULT_STRATEGY, version, stream_size);
 }

@@ -55,6 +55,9 @@ final class BatchSupervisor: @unchecked Sendable {
         guard !requests.isEmpty else { return 0 }
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
+        // A worker that crashes while its next request is on the way leaves a pipe without a
+        // reader: the write must fail with EPIPE, not end the whole batch with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
         let signals = [SIGINT, SIGTERM].map { number in
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [weak self] in self?.interrupt() }
@@ -65,6 +68,7 @@ final class BatchSupervisor: @unchecked Sendable {
             signals.forEach { $0.cancel() }
             signal(SIGINT, SIG_DFL)
             signal(SIGTERM, SIG_DFL)
+            signal(SIGPIPE, SIG_DFL)
         }
         let group = DispatchGroup()
         for _ in 0..<workers {
@@ -133,12 +137,17 @@ final class BatchSupervisor: @unchecked Sendable {
                     try current.send(request)
                     inFlight.append(request)
                 } catch {
-                    retire(current, kill: true)
-                    worker = nil
-                    // Those sent before this one are lost with the worker: send them again.
-                    retry = inFlight + retry
-                    inFlight = []
-                    record(failure(request, "the worker stopped before taking the input"))
+                    guard !inFlight.isEmpty else {
+                        // It died before taking anything: this request is the only suspect.
+                        retire(current, kill: true)
+                        worker = nil
+                        record(failure(request, "the worker stopped before taking the input"))
+                        continue
+                    }
+                    // It died on one of those it holds: this one is innocent and waits for
+                    // the next worker, and the answers below say which one it was.
+                    retry.insert(request, at: 0)
+                    break
                 }
             }
             guard let current = worker, let oldest = inFlight.first else { break }
@@ -146,9 +155,14 @@ final class BatchSupervisor: @unchecked Sendable {
             // is the oldest's own rendering time.
             switch current.receive(timeout: timeout) {
             case .success(var response):
-                inFlight.removeFirst()
+                // Answers come in order; one that names a later request means the answers
+                // before it were lost (unreadable lines): those inputs fail, they are not
+                // credited with another's pages.
+                let position = inFlight.firstIndex { $0.job.key == response.key } ?? 0
+                for lost in inFlight[..<position] { record(failure(lost, "the worker's answer could not be read")) }
+                inFlight.removeFirst(position + 1)
                 // A request the worker could not read is answered without its key.
-                if response.key.isEmpty { response.key = oldest.job.key }
+                if position == 0 { response.key = oldest.job.key }
                 record(response)
             case .failure(let reason):
                 retire(current, kill: true)

@@ -15,6 +15,7 @@ final class WorkerProcess {
     private let output = Pipe()
     private var buffer: [UInt8] = []
     private let encoder = JSONEncoder()
+    private let decoder = WorkerCoding.decoder()
 
     /// Starts `executable worker ARGUMENTS`.
     init(executable: String, arguments: [String]) throws {
@@ -44,7 +45,7 @@ final class WorkerProcess {
             if let newline = buffer.firstIndex(of: 0x0A) {
                 let line = Data(buffer[..<newline])
                 buffer.removeSubrange(...newline)
-                if let response = try? JSONDecoder().decode(WorkerResponse.self, from: line) { return .success(response) }
+                if let response = try? decoder.decode(WorkerResponse.self, from: line) { return .success(response) }
                 continue
             }
             let remaining = deadline.timeIntervalSinceNow

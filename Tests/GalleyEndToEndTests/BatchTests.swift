@@ -57,6 +57,36 @@ struct BatchTests {
         }
     }
 
+    /// A worker that crashes on the request waiting in its pipe may die while the parent is
+    /// still recording the answer before it, and the parent's next write then meets a pipe with
+    /// no reader: that must neither end the batch (the supervisor ignores SIGPIPE) nor fail the
+    /// article being sent. When the write falls cannot be steered from outside; eight crashes
+    /// right behind good articles check the outcome, whichever way each one falls.
+    @Test("crashes right behind good articles fail only themselves, however the writes fall")
+    func crashesBehindGoodArticles() throws {
+        var extra: [String: [UInt8]] = [:]
+        for k in 0..<8 {
+            extra["p\(k)-a-good.txt"] = Array("Заголовок \(k)\nХороший текст номер \(k).".utf8)
+            extra["p\(k)-b-crash.txt"] = Array("Заголовок\nТекст #{galley-test=crash} тут.".utf8)
+        }
+        let folder = try archive(0, extra: extra)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["GALLEY_TEST_FAULTS"] = "1"
+        let report = folder.appendingPathComponent("r.json")
+        let result = try galley(
+            ["batch", folder.appendingPathComponent("in").path, "-o", folder.appendingPathComponent("out").path,
+             "--jobs", "1", "--report", report.path], environment: environment)
+        #expect(result.status == 1, "the batch ends by itself, some failed: \(result.status)")
+        let r = try self.report(report)
+        #expect(r["rendered"] as? Int == 8)
+        #expect(r["failed"] as? Int == 8)
+        for entry in r["results"] as? [[String: Any]] ?? [] {
+            let key = entry["key"] as? String ?? ""
+            #expect((entry["ok"] as? Bool == true) == key.hasSuffix("good.txt"), "\(key): \(entry["reason"] ?? "")")
+        }
+    }
+
     @Test("an unchanged rerun renders nothing; a changed input renders again; --force renders all")
     func resumable() throws {
         let folder = try archive(3)

@@ -1,5 +1,6 @@
 // The messages between `galley batch` and its `galley worker` processes (one JSON per line).
 
+import Foundation
 import GalleyLayout
 
 /// What the supervisor asks a worker to render.
@@ -21,6 +22,26 @@ public struct WorkerRequest: Codable, Sendable {
 }
 
 /// What a worker answers for one request.
+/// The JSON coders of the worker protocol, one setting on both sides: a NaN or an infinity in
+/// a figure (a gap ratio, a stage time) is written as a string, not a failed answer.
+public enum WorkerCoding {
+    static let floats = (positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: floats.positiveInfinity, negativeInfinity: floats.negativeInfinity, nan: floats.nan)
+        return encoder
+    }
+
+    public static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: floats.positiveInfinity, negativeInfinity: floats.negativeInfinity, nan: floats.nan)
+        return decoder
+    }
+}
+
 public struct WorkerResponse: Codable, Sendable {
     public var key: String
     public var ok: Bool
