@@ -160,15 +160,28 @@ def main():
     # The machine's speed drifts (shared hosts): each round runs every contender once, in
     # turn, and the ratios are taken within a round; the medians are quoted.
     report = work / "report1.json"
+    plain_report = work / "report-plain.json"
+
+    def stages(path):
+        results = [r for r in json.loads(path.read_text())["results"] if r.get("ok")]
+        total = collections.Counter()
+        for result in results:
+            total.update(result.get("stages", {}))
+        return {k: v / len(results) for k, v in total.items()}
+
     rounds = []
     for r in range(args.rounds):
         one, _, _ = run_galley(args.galley, corpus, work / "out1", 1, extra=["--report", str(report)])
         many, _, _ = run_galley(args.galley, corpus, work / "outN", cores, extra=["--report", str(work / "reportN.json")])
+        run_galley(args.galley, corpus, work / "out1p", 1, extra=["--report", str(plain_report), "--no-microtype"])
+        with_mt, without_mt = stages(report), stages(plain_report)
         warm = typst_warm()
         floor_cairo, floor_pages = run_floor(floor_cairo_binary, work, corpus)
         floor_galley, _ = run_floor(floor_galley_binary, work, corpus)
         rounds.append(dict(one=one * 1000 / n, many=many * 1000 / n, typst=warm * 1000 / n,
-                           floor_cairo=floor_cairo, floor_galley=floor_galley))
+                           floor_cairo=floor_cairo, floor_galley=floor_galley,
+                           **{"stage " + k: v for k, v in with_mt.items()},
+                           plain_layout=without_mt.get("layout", 0)))
         row = rounds[-1]
         print(f"round {r + 1}: ms an article: galley 1 worker {row['one']:.2f}, {cores} workers {row['many']:.2f}, "
               f"typst warm {row['typst']:.2f}, floor {row['floor_cairo']:.2f} (cairo's deflate) / "
@@ -178,16 +191,6 @@ def main():
     for path in cold:
         typst.compile(str(path), output=str(path.with_suffix(".pdf")))
     typst_cold = (time.perf_counter() - start) / len(cold)
-
-    plain_report = work / "report-plain.json"
-    run_galley(args.galley, corpus, work / "out1p", 1, extra=["--report", str(plain_report), "--no-microtype"])
-
-    def stages(path):
-        results = [r for r in json.loads(path.read_text())["results"] if r.get("ok")]
-        total = collections.Counter()
-        for result in results:
-            total.update(result.get("stages", {}))
-        return {k: v / len(results) for k, v in total.items()}
 
     galley_pages = sum(r.get("pages", 0) for r in json.loads(report.read_text())["results"] if r.get("ok"))
     m = {key: statistics.median([row[key] for row in rounds]) for key in rounds[0]}
@@ -210,12 +213,12 @@ def main():
     print(f"8× typst warm would be {m['typst'] / 8:.2f} ms an article: "
           f"{'below' if m['typst'] / 8 < m['floor_galley'] else 'above'} the floor; "
           f"the floor itself is {floor_ratio:.2f}× typst warm, galley 1 worker takes {over_floor:.2f}× the floor's time")
-    with_mt, without_mt = stages(report), stages(plain_report)
+    per_stage = {k[len("stage "):]: v for k, v in m.items() if k.startswith("stage ")}
     print("galley per-stage ms an article, 1 worker: "
-          + ", ".join(f"{k} {v:.2f}" for k, v in sorted(with_mt.items(), key=lambda kv: -kv[1])))
-    if without_mt.get("layout"):
-        print(f"microtypography: layout {with_mt.get('layout', 0):.2f} ms with, {without_mt['layout']:.2f} ms without "
-              f"({(with_mt.get('layout', 0) / without_mt['layout'] - 1) * 100:+.1f}% on the typesetting stage)")
+          + ", ".join(f"{k} {v:.2f}" for k, v in sorted(per_stage.items(), key=lambda kv: -kv[1])))
+    cost = statistics.median([row["stage layout"] / row["plain_layout"] - 1 for row in rounds if row.get("plain_layout")])
+    print(f"microtypography: layout {per_stage.get('layout', 0):.2f} ms with, {m['plain_layout']:.2f} ms without "
+          f"({cost * 100:+.1f}% on the typesetting stage)")
     if args.memory:
         big = work / "big"
         subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(big), str(args.memory)], check=True)
