@@ -94,6 +94,24 @@ struct LayoutTests {
         #expect(panel.rect.maxY <= template.page.size.height - template.page.margins.bottom + 0.5)
     }
 
+    /// A panel is set in the column (one column: as wide as the measure), and its caption is
+    /// its last line: the text that follows must keep the panel spacing below it, as the text
+    /// before keeps it above, or the caption reads as the first line of the next paragraph.
+    @Test("a panel keeps its spacing above and below: a caption never touches the next paragraph")
+    func spaceAroundPanel() throws {
+        let sentence = "Депутаты городского совета в среду одобрили смету реконструкции северной набережной."
+        let text = "Заголовок\n\n" + String(repeating: sentence + " ", count: 3)
+            + "\n\n#{photo=30112 caption=\"Северная набережная в мае\"}\n\n" + String(repeating: sentence + " ", count: 3)
+        let article = try typeset(text)
+        let page = try #require(article.pages.first)
+        let panel = try #require(page.frame.frames { if case .panel = $0 { true } else { false } }.first)
+        let body = lines(of: article).filter { $0.page == page.number }
+        let above = try #require(body.filter { $0.rect.maxY <= panel.rect.minY + 0.01 }.last)
+        let below = try #require(body.first { $0.rect.minY >= panel.rect.minY })
+        #expect(panel.rect.minY - above.rect.maxY >= template.panelSpacing - 0.01, "space above the panel")
+        #expect(below.rect.minY - panel.rect.maxY >= template.panelSpacing - 0.01, "space below the panel and its caption")
+    }
+
     @Test("a footnote stands at the foot of the page of its mark")
     func footnotePage() throws {
         let article = try typeset(syntheticArticle(paragraphs: 14))

@@ -107,11 +107,16 @@ private struct FillState {
     var columnFloats: [(Frame, Double)] = []
     var spanningFloats: [(Frame, Double)] = []
     var floatedPanels = 0
+    /// Space a column still owes below a panel it just placed: the text after a panel (its
+    /// caption, mostly) must not touch the next line, so the next item keeps this much room
+    /// above it (the larger of this and its own space, not both).
+    var spaceBelowPanel: [Double]
 
     init(filler: PageFiller) {
         self.filler = filler
         page = PageFiller.PageContent(columns: filler.columns)
         cursors = Array(repeating: 0, count: filler.columns)
+        spaceBelowPanel = Array(repeating: 0, count: filler.columns)
     }
 
     var sectionIsEmpty: Bool { page.placed.count == sectionStart }
@@ -131,6 +136,7 @@ private struct FillState {
         page = PageFiller.PageContent(columns: filler.columns)
         bandTop = 0
         cursors = Array(repeating: 0, count: filler.columns)
+        spaceBelowPanel = Array(repeating: 0, count: filler.columns)
         column = 0
         sectionStart = 0
         let spanning = spanningFloats
@@ -153,17 +159,19 @@ private struct FillState {
     mutating func placeColumnFloats() {
         while let (frame, space) = columnFloats.first {
             let top = cursors[column]
-            let needed = frame.size.height + (top > bandTop ? space : 0)
+            let needed = frame.size.height + (top > bandTop ? max(space, spaceBelowPanel[column]) : 0)
             guard top == bandTop || top + needed <= bottom(of: column) else { return }
             columnFloats.removeFirst()
             put(frame, height: frame.size.height, space: space)
         }
     }
 
-    /// Places a frame at the cursor of the current column.
+    /// Places a frame at the cursor of the current column; `space` above it unless it is first
+    /// in the column. A panel (the only frame put with space) leaves that space owed below it.
     mutating func put(_ frame: Frame, height: Double, space: Double, notes: [Int] = []) {
-        let gap = cursors[column] > bandTop ? space : 0
+        let gap = cursors[column] > bandTop ? max(space, spaceBelowPanel[column]) : 0
         cursors[column] += gap
+        spaceBelowPanel[column] = space
         page.placed.append(
             PageFiller.Placed(
                 item: Positioned(position: Point(x: x(of: column), y: cursors[column]), item: .group(frame)), column: column,
@@ -174,7 +182,7 @@ private struct FillState {
 
     mutating func placeColumnPanel(_ frame: Frame, space: Double) {
         let top = cursors[column]
-        let gap = top > bandTop ? space : 0
+        let gap = top > bandTop ? max(space, spaceBelowPanel[column]) : 0
         let room = bottom(of: column) - top - gap
         if columnFloats.isEmpty && (top == bandTop || frame.size.height <= room) {
             put(frame, height: frame.size.height, space: space)
@@ -208,6 +216,7 @@ private struct FillState {
                 // The columns go on below the balanced section.
                 bandTop = sectionBottom + spaceAfter
                 cursors = Array(repeating: bandTop, count: filler.columns)
+                spaceBelowPanel = Array(repeating: 0, count: filler.columns)
                 column = 0
                 sectionStart = page.placed.count
                 return
@@ -237,6 +246,7 @@ private struct FillState {
         }
         bandTop = y + spaceAfter
         cursors = Array(repeating: bandTop, count: filler.columns)
+        spaceBelowPanel = Array(repeating: 0, count: filler.columns)
         column = 0
         sectionStart = page.placed.count
     }
@@ -246,7 +256,7 @@ private struct FillState {
         var first = true
         while !rest.isEmpty {
             let atTop = cursors[column] == bandTop
-            let space = first && !atTop ? spaceBefore : 0
+            let space = atTop ? 0 : max(first ? spaceBefore : 0, spaceBelowPanel[column])
             var n = fitting(rest, spaceBefore: space)
             if n < rest.count {
                 if rest.count - n < filler.minimumLines { n = rest.count - filler.minimumLines }
@@ -260,6 +270,7 @@ private struct FillState {
             }
             if n > 0 {
                 cursors[column] += space
+                spaceBelowPanel[column] = 0
                 for line in rest.prefix(n) { put(line.frame, height: line.height, space: 0, notes: line.notes) }
                 rest = rest.dropFirst(n)
                 first = false
