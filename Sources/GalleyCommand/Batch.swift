@@ -94,12 +94,12 @@ struct Batch: ParsableCommand {
             TemplatePrinter.print(template), GalleyVersion.current, formats.joined(separator: ","), String(dpi),
             emits.joined(separator: ","), CommandLine.arguments.filter { $0.hasPrefix("--no-") || $0.hasPrefix("--lang") || $0.hasPrefix("--keep") }.joined(),
         ].joined(separator: "\u{1}")
+        let settingsBytes = Array(settings.utf8)
         var manifest = BatchManifest.load(from: output)
         var fingerprints: [String: String] = [:]
         var pending: [BatchJob] = []
         for job in all {
-            let content = (try? job.sourceBytes()) ?? []
-            let fingerprint = StableHash.fingerprint(content + Array(settings.utf8))
+            let fingerprint = job.fingerprint(settings: settingsBytes)
             fingerprints[job.key] = fingerprint
             if force || !manifest.isCurrent(job.key, fingerprint: fingerprint, in: output) { pending.append(job) }
         }

@@ -181,9 +181,7 @@ final class BatchSupervisor: @unchecked Sendable {
     }
 
     private func failure(_ request: WorkerRequest, _ reason: String) -> WorkerResponse {
-        WorkerResponse(
-            key: request.job.key, ok: false, reason: reason, pages: 0, warnings: 0, diagnostics: [], milliseconds: 0,
-            outputs: [], report: nil)
+        .failure(request.job.key, reason)
     }
 
     private func record(_ response: WorkerResponse) {

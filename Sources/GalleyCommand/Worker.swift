@@ -18,23 +18,18 @@ struct Worker: ParsableCommand {
         let renderer = JobRenderer(typesetter: try shared.makeTypesetter(), options: shared.convertOptions)
         let encoder = WorkerCoding.encoder()
         let decoder = WorkerCoding.decoder()
-        func failure(_ key: String, _ reason: String) -> WorkerResponse {
-            WorkerResponse(
-                key: key, ok: false, reason: reason, pages: 0, warnings: 0, diagnostics: [], milliseconds: 0,
-                outputs: [], report: nil)
-        }
         while let line = readLine(strippingNewline: true) {
             guard !line.isEmpty else { continue }
             let response: WorkerResponse
             if let request = try? decoder.decode(WorkerRequest.self, from: Data(line.utf8)) {
                 response = renderer.render(request)
             } else {
-                response = failure("", "the worker could not read its request")
+                response = .failure("", "the worker could not read its request")
             }
             // Every request gets an answer the parent can read, with its key.
             var data =
                 (try? encoder.encode(response))
-                ?? (try? encoder.encode(failure(response.key, "the worker could not encode its answer")))
+                ?? (try? encoder.encode(WorkerResponse.failure(response.key, "the worker could not encode its answer")))
                 ?? Data("{}".utf8)
             data.append(0x0A)
             FileHandle.standardOutput.write(data)

@@ -14,7 +14,7 @@ final class WorkerProcess {
     private let input = Pipe()
     private let output = Pipe()
     private var buffer: [UInt8] = []
-    private let encoder = JSONEncoder()
+    private let encoder = WorkerCoding.encoder()
     private let decoder = WorkerCoding.decoder()
 
     /// Starts `executable worker ARGUMENTS`.

@@ -39,12 +39,11 @@ public struct ShapedText: Sendable {
     /// For each UTF-8 offset: the advance of all glyphs whose cluster starts there (0 inside
     /// a cluster). Arrays by offset, not dictionaries: layout asks for every word's width.
     private let advanceAt: [Double]
-    /// Glyph indices sorted by cluster: a byte range's glyphs are found by binary search, so
-    /// cutting a long paragraph into words costs O(log n) per word, not O(n).
+    /// Glyph indices sorted by cluster, when glyph order is not cluster order (right-to-left
+    /// runs); empty when it is, the common case, and `glyphs` is itself sorted by cluster. A
+    /// byte range's glyphs are found by binary search, so cutting a long paragraph into words
+    /// costs O(log n) per word, not O(n).
     private let glyphsByCluster: [Int]
-    /// Whether glyph order is cluster order (no right-to-left run, no reordering): then a byte
-    /// range's glyphs are one contiguous slice of `glyphs`, found without sorting or copying.
-    private let isInClusterOrder: Bool
 
     init(text: String, glyphs: [ShapedGlyph], fonts: [FontRef], color: Color, ascent: Double, descent: Double) {
         self.text = text
@@ -62,40 +61,35 @@ public struct ShapedText: Sendable {
         }
         startsCluster = starts
         advanceAt = advances
-        glyphsByCluster = glyphs.indices.sorted { (glyphs[$0].cluster, $0) < (glyphs[$1].cluster, $1) }
-        isInClusterOrder = zip(glyphs, glyphs.dropFirst()).allSatisfy { $0.cluster <= $1.cluster }
+        let isInClusterOrder = zip(glyphs, glyphs.dropFirst()).allSatisfy { $0.cluster <= $1.cluster }
+        glyphsByCluster =
+            isInClusterOrder ? [] : glyphs.indices.sorted { (glyphs[$0].cluster, $0) < (glyphs[$1].cluster, $1) }
     }
 
-    /// The slice of `glyphs` whose clusters start in `range`, when glyph order is cluster order.
-    private func glyphSlice(in range: Range<Int>) -> Range<Int> {
-        func firstGlyph(atOrAfter offset: Int) -> Int {
-            var low = 0
-            var high = glyphs.count
-            while low < high {
-                let mid = (low + high) / 2
-                if glyphs[mid].cluster < offset { low = mid + 1 } else { high = mid }
-            }
-            return low
-        }
-        let lower = firstGlyph(atOrAfter: range.lowerBound)
-        return lower..<max(lower, firstGlyph(atOrAfter: range.upperBound))
-    }
+    /// The index of the glyph at position `k` in cluster order.
+    private func glyph(inClusterOrder k: Int) -> Int { glyphsByCluster.isEmpty ? k : glyphsByCluster[k] }
 
-    /// Indices of the glyphs whose clusters start in `range`, in visual (glyph) order.
-    private func glyphIndices(in range: Range<Int>) -> [Int] {
+    /// The first position in cluster order whose glyph's cluster starts at or after `offset`.
+    private func firstPosition(atOrAfter offset: Int) -> Int {
         var low = 0
-        var high = glyphsByCluster.count
+        var high = glyphs.count
         while low < high {
             let mid = (low + high) / 2
-            if glyphs[glyphsByCluster[mid]].cluster < range.lowerBound { low = mid + 1 } else { high = mid }
+            if glyphs[glyph(inClusterOrder: mid)].cluster < offset { low = mid + 1 } else { high = mid }
         }
-        var found: [Int] = []
-        var k = low
-        while k < glyphsByCluster.count, glyphs[glyphsByCluster[k]].cluster < range.upperBound {
-            found.append(glyphsByCluster[k])
-            k += 1
+        return low
+    }
+
+    /// Calls `body` with the index of each glyph whose cluster starts in `range`, in visual
+    /// (glyph) order.
+    private func forEachGlyph(in range: Range<Int>, _ body: (Int) -> Void) {
+        let lower = firstPosition(atOrAfter: range.lowerBound)
+        let upper = max(lower, firstPosition(atOrAfter: range.upperBound))
+        if glyphsByCluster.isEmpty {
+            for index in lower..<upper { body(index) }
+        } else {
+            for index in glyphsByCluster[lower..<upper].sorted() { body(index) }
         }
-        return found.sorted()
     }
 
     /// Whether a cluster starts at UTF-8 offset `offset`: breaks may only fall there.
@@ -142,13 +136,9 @@ public struct ShapedText: Sendable {
             guard let p = pending else { return }
             let end = clusterEnd(after: p.hi, limit: range.upperBound)
             let text = String(decoding: utf8[p.lo..<end], as: UTF8.self)
-            var glyphs = p.glyphs
-            if scale != 1 {
-                for k in glyphs.indices { glyphs[k].x *= scale }
-            }
             var run = GlyphRun(
-                font: fonts[p.font], color: color, glyphs: glyphs, text: text, width: scale == 1 ? x - p.start : (x - p.start) * scale,
-                span: span, horizontalScale: scale)
+                font: fonts[p.font], color: color, glyphs: p.glyphs, text: text, width: (x - p.start) * scale, span: span,
+                horizontalScale: scale)
             run.clusters = clusterMap(p.glyphClusters, textRange: p.lo..<end, backward: p.rightToLeft)
             run.isBackward = p.rightToLeft
             runs.append(run)
@@ -163,7 +153,7 @@ public struct ShapedText: Sendable {
             guard var p = pending else { return }
             pending = nil  // so that the appends below find the arrays uniquely referenced
             if g.isVisible {
-                p.glyphs.append(Glyph(id: g.id, x: x + g.xOffset, y: g.yOffset))
+                p.glyphs.append(Glyph(id: g.id, x: (x + g.xOffset) * scale, y: g.yOffset))
                 p.glyphClusters.append(g.cluster)
             }
             p.lo = min(p.lo, g.cluster)
@@ -171,13 +161,9 @@ public struct ShapedText: Sendable {
             pending = p
             x += g.advance
         }
-        if isInClusterOrder {
-            for index in glyphSlice(in: range) { take(glyphs[index]) }
-        } else {
-            for index in glyphIndices(in: range) { take(glyphs[index]) }
-        }
+        forEachGlyph(in: range) { take(glyphs[$0]) }
         flush()
-        return (runs, scale == 1 ? x : x * scale)
+        return (runs, x * scale)
     }
 
     /// Clusters for `cairo_show_text_glyphs`: (bytes, glyphs) pairs in glyph order that cover

@@ -24,9 +24,20 @@ public struct BatchJob: Sendable, Codable, Hashable {
         self.fields = fields
     }
 
-    /// The input's bytes as they stand in the archive: the file, or the dump's line with all
-    /// its fields (which a template may print). What the manifest's fingerprint is made of.
-    public func sourceBytes() throws(GalleyError) -> [UInt8] {
+    /// The name diagnostics give the input: its file, or `dump.jsonl#id`.
+    public var sourceName: String { line == nil ? path ?? key : key }
+
+    /// What decides this input's pages, as a fingerprint: its content as it stands in the
+    /// archive (the file, or the dump's whole line with the fields a template may print) with
+    /// `settings` (template, version, options). A dump line's content was hashed when the
+    /// dump was listed, so the dump is not read a second time for it.
+    public func fingerprint(settings: [UInt8]) -> String {
+        if let line { return StableHash.fingerprint(Array(line.fingerprint.utf8) + settings) }
+        return StableHash.fingerprint(((try? sourceBytes()) ?? []) + settings)
+    }
+
+    /// The input's bytes as they stand in the archive: the file, or the dump's line.
+    func sourceBytes() throws(GalleyError) -> [UInt8] {
         guard let path else { throw GalleyError(.input, "no input file", path: key) }
         if let line { return try JSONLinesDump.read(line, from: path) }
         guard let data = FileManager.default.contents(atPath: path) else {

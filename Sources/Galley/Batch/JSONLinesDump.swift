@@ -10,6 +10,8 @@ public struct DumpLine: Codable, Sendable, Hashable {
     public var length: Int
     /// 1-based line number, for messages.
     public var number: Int
+    /// `StableHash.fingerprint` of the line's bytes, taken when the dump was listed.
+    public var fingerprint: String
 }
 
 /// Reading a JSON Lines dump (`{"id": …, "title": …, "text": …, …}` per line).
@@ -39,16 +41,16 @@ public enum JSONLinesDump {
             var lineStart = 0
             while let newline = pending[searchFrom...].firstIndex(of: 0x0A) {
                 number += 1
-                let place = DumpLine(offset: pendingOffset + UInt64(lineStart), length: newline - lineStart, number: number)
-                try body(place, pending[lineStart..<newline])
+                let line = pending[lineStart..<newline]
+                try body(DumpLine(offset: pendingOffset + UInt64(lineStart), number: number, line), line)
                 lineStart = newline + 1
                 searchFrom = lineStart
             }
             if atEnd {
                 if lineStart < pending.count {
                     number += 1
-                    let place = DumpLine(offset: pendingOffset + UInt64(lineStart), length: pending.count - lineStart, number: number)
-                    try body(place, pending[lineStart...])
+                    let line = pending[lineStart...]
+                    try body(DumpLine(offset: pendingOffset + UInt64(lineStart), number: number, line), line)
                 }
                 return
             }
@@ -77,9 +79,12 @@ public enum JSONLinesDump {
         return [UInt8](data)
     }
 
+    /// Space, tab and carriage return: what may stand around a line's JSON object.
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+
     /// A line parsed as an article object, or nil when it is not one.
     static func object(_ line: ArraySlice<UInt8>) -> [String: Any]? {
-        let trimmed = line.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        let trimmed = line.drop(while: isBlank)
         return (try? JSONSerialization.jsonObject(with: Data(trimmed))) as? [String: Any]
     }
 
@@ -96,7 +101,7 @@ public enum JSONLinesDump {
         let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         var jobs: [BatchJob] = []
         try forEachLine(in: path) { place, line in
-            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
+            guard !line.allSatisfy(isBlank) else { return }
             let object = Self.object(line)
             let id = object.flatMap { o in (o["id"] as? String) ?? (o["id"] as? NSNumber)?.stringValue } ?? "line-\(place.number)"
             let safe = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(100))
@@ -110,5 +115,12 @@ public enum JSONLinesDump {
             jobs.append(BatchJob(key: "\(path)#\(id)", path: path, line: place, outputName: "\(base)/\(safe)", fields: fields))
         }
         return jobs
+    }
+}
+
+extension DumpLine {
+    /// The place of `bytes`, which start at `offset` in the dump, with their fingerprint.
+    init(offset: UInt64, number: Int, _ bytes: ArraySlice<UInt8>) {
+        self.init(offset: offset, length: bytes.count, number: number, fingerprint: StableHash.fingerprint(Array(bytes)))
     }
 }

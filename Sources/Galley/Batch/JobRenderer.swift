@@ -16,9 +16,7 @@ public struct JobRenderer {
     public func render(_ request: WorkerRequest) -> WorkerResponse {
         let start = DispatchTime.now()
         let job = request.job
-        var response = WorkerResponse(
-            key: job.key, ok: false, reason: nil, pages: 0, warnings: 0, diagnostics: [], milliseconds: 0, outputs: [],
-            report: nil)
+        var response = WorkerResponse.failure(job.key, nil)
         do {
             Self.injectTestFault(job)
             if let error = job.fields["error"] { throw GalleyError(.input, error, path: job.key) }
@@ -26,7 +24,7 @@ public struct JobRenderer {
             var options = self.options
             options.sourceName = job.fields["source"] ?? options.sourceName
             options.date = job.fields["date"] ?? options.date
-            let article = try typesetter.typeset(bytes, path: job.line == nil ? job.path ?? job.key : job.key, options: options)
+            let article = try typesetter.typeset(bytes, path: job.sourceName, options: options)
             var outputs: [String] = []
             var stages = article.timings
             var clock = StageClock()

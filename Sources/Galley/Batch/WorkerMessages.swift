@@ -21,7 +21,6 @@ public struct WorkerRequest: Codable, Sendable {
     }
 }
 
-/// What a worker answers for one request.
 /// The JSON coders of the worker protocol, one setting on both sides: a NaN or an infinity in
 /// a figure (a gap ratio, a stage time) is written as a string, not a failed answer.
 public enum WorkerCoding {
@@ -42,6 +41,7 @@ public enum WorkerCoding {
     }
 }
 
+/// What a worker answers for one request.
 public struct WorkerResponse: Codable, Sendable {
     public var key: String
     public var ok: Bool
@@ -73,5 +73,13 @@ public struct WorkerResponse: Codable, Sendable {
         self.milliseconds = milliseconds
         self.outputs = outputs
         self.report = report
+    }
+
+    /// The answer for an input that was not rendered: its key and why (reason nil while it is
+    /// still being rendered).
+    public static func failure(_ key: String, _ reason: String?) -> WorkerResponse {
+        WorkerResponse(
+            key: key, ok: false, reason: reason, pages: 0, warnings: 0, diagnostics: [], milliseconds: 0, outputs: [],
+            report: nil)
     }
 }

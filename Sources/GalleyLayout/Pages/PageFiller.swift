@@ -53,8 +53,6 @@ struct PageFiller {
         var column: Int?
         var height: Double
         var notes: [Int]
-        /// Space kept above the item when it is not first in its column.
-        var spaceBefore: Double
     }
 
     /// One page's content before finalizing.
@@ -131,14 +129,26 @@ private struct FillState {
     }
     func x(of c: Int) -> Double { Double(c) * (filler.columnWidth + filler.gutter) }
 
+    /// Starts a column section at `top`: every column's cursor there, nothing owed, the first
+    /// column current.
+    mutating func startSection(at top: Double) {
+        bandTop = top
+        cursors = Array(repeating: top, count: filler.columns)
+        spaceBelowPanel = Array(repeating: 0, count: filler.columns)
+        column = 0
+        sectionStart = page.placed.count
+    }
+
+    /// The space above an item asking for `space` at the cursor of the current column: none at
+    /// the top of the column, else the larger of `space` and what a panel above still owes.
+    func gap(above space: Double) -> Double {
+        cursors[column] > bandTop ? max(space, spaceBelowPanel[column]) : 0
+    }
+
     mutating func newPage() {
         pages.append(page)
         page = PageFiller.PageContent(columns: filler.columns)
-        bandTop = 0
-        cursors = Array(repeating: 0, count: filler.columns)
-        spaceBelowPanel = Array(repeating: 0, count: filler.columns)
-        column = 0
-        sectionStart = 0
+        startSection(at: 0)
         let spanning = spanningFloats
         spanningFloats = []
         for (frame, space) in spanning {
@@ -159,35 +169,38 @@ private struct FillState {
     mutating func placeColumnFloats() {
         while let (frame, space) = columnFloats.first {
             let top = cursors[column]
-            let needed = frame.size.height + (top > bandTop ? max(space, spaceBelowPanel[column]) : 0)
-            guard top == bandTop || top + needed <= bottom(of: column) else { return }
+            guard top == bandTop || top + gap(above: space) + frame.size.height <= bottom(of: column) else { return }
             columnFloats.removeFirst()
-            put(frame, height: frame.size.height, space: space)
+            putPanel(frame, space: space)
         }
     }
 
-    /// Places a frame at the cursor of the current column; `space` above it unless it is first
-    /// in the column. A panel (the only frame put with space) leaves that space owed below it.
-    mutating func put(_ frame: Frame, height: Double, space: Double, notes: [Int] = []) {
-        let gap = cursors[column] > bandTop ? max(space, spaceBelowPanel[column]) : 0
+    /// Places a frame at the cursor of the current column, `gap` below what is above it.
+    mutating func put(_ frame: Frame, height: Double, gap: Double, notes: [Int] = []) {
         cursors[column] += gap
-        spaceBelowPanel[column] = space
+        spaceBelowPanel[column] = 0
         page.placed.append(
             PageFiller.Placed(
                 item: Positioned(position: Point(x: x(of: column), y: cursors[column]), item: .group(frame)), column: column,
-                height: height, notes: notes, spaceBefore: space))
+                height: height, notes: notes))
         cursors[column] += height
         for note in notes where !page.notes[column].contains(note) { page.notes[column].append(note) }
     }
 
+    /// Places a panel with `space` above it (unless it is first in the column) and owes the
+    /// same below it.
+    mutating func putPanel(_ frame: Frame, space: Double) {
+        put(frame, height: frame.size.height, gap: gap(above: space))
+        spaceBelowPanel[column] = space
+    }
+
     mutating func placeColumnPanel(_ frame: Frame, space: Double) {
         let top = cursors[column]
-        let gap = top > bandTop ? max(space, spaceBelowPanel[column]) : 0
-        let room = bottom(of: column) - top - gap
+        let room = bottom(of: column) - top - gap(above: space)
         if columnFloats.isEmpty && (top == bandTop || frame.size.height <= room) {
-            put(frame, height: frame.size.height, space: space)
+            putPanel(frame, space: space)
         } else if columnFloats.isEmpty, let shrunk = PageFiller.shrunk(frame, toFit: room, width: filler.columnWidth) {
-            put(shrunk, height: shrunk.size.height, space: space)
+            putPanel(shrunk, space: space)
         } else {
             columnFloats.append((frame, space))
             floatedPanels += 1
@@ -214,11 +227,7 @@ private struct FillState {
                 spanningFloats.append(items[0])
                 floatedPanels += 1
                 // The columns go on below the balanced section.
-                bandTop = sectionBottom + spaceAfter
-                cursors = Array(repeating: bandTop, count: filler.columns)
-                spaceBelowPanel = Array(repeating: 0, count: filler.columns)
-                column = 0
-                sectionStart = page.placed.count
+                startSection(at: sectionBottom + spaceAfter)
                 return
             } else {
                 newPage()
@@ -240,15 +249,10 @@ private struct FillState {
         for (frame, h) in items {
             page.placed.append(
                 PageFiller.Placed(
-                    item: Positioned(position: Point(x: 0, y: y), item: .group(frame)), column: nil, height: h, notes: [],
-                    spaceBefore: 0))
+                    item: Positioned(position: Point(x: 0, y: y), item: .group(frame)), column: nil, height: h, notes: []))
             y += h
         }
-        bandTop = y + spaceAfter
-        cursors = Array(repeating: bandTop, count: filler.columns)
-        spaceBelowPanel = Array(repeating: 0, count: filler.columns)
-        column = 0
-        sectionStart = page.placed.count
+        startSection(at: y + spaceAfter)
     }
 
     mutating func placeParagraph(_ lines: [SetLine], spaceBefore: Double) {
@@ -256,7 +260,7 @@ private struct FillState {
         var first = true
         while !rest.isEmpty {
             let atTop = cursors[column] == bandTop
-            let space = atTop ? 0 : max(first ? spaceBefore : 0, spaceBelowPanel[column])
+            let space = gap(above: first ? spaceBefore : 0)
             var n = fitting(rest, spaceBefore: space)
             if n < rest.count {
                 if rest.count - n < filler.minimumLines { n = rest.count - filler.minimumLines }
@@ -269,9 +273,9 @@ private struct FillState {
                 }
             }
             if n > 0 {
-                cursors[column] += space
-                spaceBelowPanel[column] = 0
-                for line in rest.prefix(n) { put(line.frame, height: line.height, space: 0, notes: line.notes) }
+                for (k, line) in rest.prefix(n).enumerated() {
+                    put(line.frame, height: line.height, gap: k == 0 ? space : 0, notes: line.notes)
+                }
                 rest = rest.dropFirst(n)
                 first = false
             }

@@ -57,10 +57,10 @@ public struct Template: Sendable, Hashable {
 
     /// The width of the text block, in points (all columns and gutters).
     public var textWidth: Double { page.size.width - page.margins.left - page.margins.right }
-    /// The width of one column: the measure running text is set to.
     /// Where column `index` starts, from the left edge of the text block.
     public func columnX(_ index: Int) -> Double { Double(index) * (measure + page.gutter) }
 
+    /// The width of one column: the measure running text is set to.
     public var measure: Double {
         let n = Double(max(1, page.columns))
         return (textWidth - page.gutter * (n - 1)) / n

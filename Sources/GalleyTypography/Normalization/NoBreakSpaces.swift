@@ -130,12 +130,7 @@ extension Normalization {
             }
 
             var gluesPairedAbbreviation: Bool {
-                guard before.bare.count <= NoBreakSpaces.longestPairedAbbreviation, let last = before.bare.last,
-                    NoBreakSpaces.pairedAbbreviationEndings.contains(last),
-                    let seconds = NoBreakSpaces.pairedAbbreviations[before.bareString]
-                else {
-                    return false
-                }
+                guard let seconds = before.pairedAbbreviationSeconds else { return false }
                 return !after.hasLeadingPunctuation && seconds.contains(after.coreString)
                     && after.bare.count > after.core.count && after.bare[after.core.endIndex] == "."
             }
@@ -147,12 +142,7 @@ extension Normalization {
                 else { return false }
                 if let previous = twoBefore {
                     if previous.isNumber && !previous.hasTrailingPunctuation { return false }
-                    if previous.bare.count <= NoBreakSpaces.longestPairedAbbreviation, let last = previous.bare.last,
-                        NoBreakSpaces.pairedAbbreviationEndings.contains(last),
-                        NoBreakSpaces.pairedAbbreviations[previous.bareString] != nil
-                    {
-                        return false
-                    }
+                    if previous.pairedAbbreviationSeconds != nil { return false }
                 }
                 return true
             }
@@ -196,6 +186,16 @@ extension Normalization {
             var hasTrailingPunctuation: Bool { coreRange.count < bareRange.count }
             var bareString: String { String(scalars: bare) }
             var coreString: String { String(scalars: core) }
+
+            /// The second halves this word takes when it is the first half of a two-part
+            /// abbreviation (`т.` → е, д, п…), nil for any other word (which the length and
+            /// the last scalar rule out before a string is made).
+            var pairedAbbreviationSeconds: Set<String>? {
+                guard bare.count <= NoBreakSpaces.longestPairedAbbreviation, let last = bare.last,
+                    NoBreakSpaces.pairedAbbreviationEndings.contains(last)
+                else { return nil }
+                return NoBreakSpaces.pairedAbbreviations[bareString]
+            }
 
             /// Whether a word or number starts here (not a dash or other punctuation).
             var opensWord: Bool {
