@@ -28,7 +28,7 @@ memory of galley's parent and worker processes every 50 ms.
 usage: bench/batch_bench.py [--articles N] [--rounds R] [--memory N] [--galley PATH]
 needs: the release build (make build) and .venv with typst (make bench-batch sets it up)
 """
-import argparse, collections, json, os, pathlib, re, shutil, statistics, subprocess, sys, tempfile, threading, time
+import argparse, collections, json, os, pathlib, re, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
