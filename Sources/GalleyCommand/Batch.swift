@@ -96,22 +96,28 @@ struct Batch: ParsableCommand {
         ].joined(separator: "\u{1}")
         let settingsBytes = Array(settings.utf8)
         var manifest = BatchManifest.load(from: output)
+        // Per input the parent keeps only what the answers need: the request, and the
+        // fingerprint its manifest entry will record (the list of all inputs only for COCO).
         var fingerprints: [String: String] = [:]
-        var pending: [BatchJob] = []
+        var requests: [WorkerRequest] = []
         for job in all {
             let fingerprint = job.fingerprint(settings: settingsBytes)
+            guard force || !manifest.isCurrent(job.key, fingerprint: fingerprint, in: output) else { continue }
             fingerprints[job.key] = fingerprint
-            if force || !manifest.isCurrent(job.key, fingerprint: fingerprint, in: output) { pending.append(job) }
+            requests.append(WorkerRequest(job: job, folder: output, formats: formats, dpi: dpi, emit: emits))
         }
-        let skipped = all.count - pending.count
+        let inputCount = all.count
+        let skipped = inputCount - requests.count
+        if !coco { all = [] }
+        // Listing and fingerprinting read every input once; give back what that left free.
+        releaseFreeMemory()
         FileHandle.standardError.write(
-            Data("galley batch: \(all.count) input\(all.count == 1 ? "" : "s"), \(pending.count) to render, \(skipped) up to date; \(min(jobs, max(1, pending.count))) worker\(jobs == 1 ? "" : "s")\n".utf8))
+            Data("galley batch: \(inputCount) input\(inputCount == 1 ? "" : "s"), \(requests.count) to render, \(skipped) up to date; \(min(jobs, max(1, requests.count))) worker\(jobs == 1 ? "" : "s")\n".utf8))
 
         let supervisor = BatchSupervisor(
             executable: Self.executablePath, workerArguments: Self.workerArguments(),
-            workers: min(jobs, max(1, pending.count)), timeout: timeout)
+            workers: min(jobs, max(1, requests.count)), timeout: timeout)
         let start = Date()
-        let requests = pending.map { WorkerRequest(job: $0, folder: output, formats: formats, dpi: dpi, emit: emits) }
         let progress = BatchProgress(total: requests.count)
         // What the end needs, gathered as answers come: nothing kept per input unless the
         // report (which lists every input) or the COCO file (which names them) asks for it.
@@ -149,7 +155,7 @@ struct Batch: ParsableCommand {
         var cocoWritten = true
         if coco {
             // Every input that is rendered now: up to date, or rendered by this run.
-            let pendingKeys = Set(pending.map(\.key))
+            let pendingKeys = Set(requests.map(\.job.key))
             cocoWritten = writeCoco(all.filter { !pendingKeys.contains($0.key) || renderedNow.contains($0.key) }, shard: shard)
         }
 
@@ -164,7 +170,7 @@ struct Batch: ParsableCommand {
         FileHandle.standardError.write(Data((summary + "\n").utf8))
         if let report {
             let document = BatchReport(
-                inputs: all.count, rendered: rendered, upToDate: skipped, failed: failed, notRun: notRun, seconds: seconds,
+                inputs: inputCount, rendered: rendered, upToDate: skipped, failed: failed, notRun: notRun, seconds: seconds,
                 typography: typography, results: kept)
             do { try AtomicFile.write(try DataFile.encode(document), to: report) } catch {
                 FileHandle.standardError.write(Data("galley: error: cannot write the report: \(error)\n".utf8))
