@@ -10,6 +10,7 @@ packages=(
   libpango1.0-dev      # text: itemizing, font fallback, shaping (HarfBuzz)
   libhyphen-dev        # typography: hyphenation
   zlib1g-dev           # render: the deflate level of cairo's PDF streams (Sources/CDeflateLevel)
+  libuchardet-dev      # markup: legacy encoding detection (uchardet), when UTF-8 clearly does not fit
   hyphen-ru            # Russian patterns (hyph_ru_RU.dic)
   hyphen-en-us         # English patterns (hyph_en_US.dic)
   fonts-paratype       # PT Serif / PT Sans: the default faces

@@ -5,11 +5,18 @@ internal import CRsvg
 import GalleyCore
 
 /// Paints frames onto one cairo context. The only place frame items meet cairo calls.
+///
+/// cairo fails silently: after one refused call its context ignores every later one, and the
+/// rest of the document comes out blank. So the painter checks the context's status after
+/// every text call and every picture, and throws at the first failure, naming the page and
+/// the text it could not draw: a page that lost its text is an error, never a blank page.
 struct Painter {
     let cr: OpaquePointer
     let fonts: FontCache
+    /// The 1-based number of the page being painted, for error messages.
+    let page: Int
 
-    func paint(_ frame: Frame, at origin: Point) {
+    func paint(_ frame: Frame, at origin: Point) throws(RenderError) {
         // Runs side by side in one font, colour and width (the words of a line) are drawn by
         // one cairo call: cairo records, analyses and replays every call of a PDF page, and a
         // call per word made that the larger part of writing a page.
@@ -18,7 +25,7 @@ struct Painter {
             let at = origin.offset(by: positioned.position)
             if case .text(let run) = positioned.item, TextBatch.canHold(run) {
                 if let current = batch, !current.matches(run) {
-                    show(current)
+                    try show(current)
                     batch = nil
                 }
                 if batch == nil { batch = TextBatch(like: run) }
@@ -26,17 +33,38 @@ struct Painter {
                 continue
             }
             if let current = batch {
-                show(current)
+                try show(current)
                 batch = nil
             }
             switch positioned.item {
-            case .group(let child): paint(child, at: at)
-            case .text(let run): paint(run, at: at)
+            case .group(let child): try paint(child, at: at)
+            case .text(let run): try paint(run, at: at)
             case .shape(let shape): paint(shape, at: at)
-            case .image(let image): paint(image, at: at)
+            case .image(let image): try paint(image, at: at)
             }
         }
-        if let current = batch { show(current) }
+        if let current = batch { try show(current) }
+    }
+
+    /// Throws when the context is in an error state, naming what was being drawn.
+    private func check(_ what: @autoclosure () -> String) throws(RenderError) {
+        let status = cairo_status(cr)
+        guard status != CAIRO_STATUS_SUCCESS else { return }
+        throw RenderError("cairo refused to draw \(what()) on page \(page): \(String(cString: cairo_status_to_string(status)))")
+    }
+
+    /// The scaled font for `ref`, or an error: text with no font would be lost.
+    private func scaledFont(_ ref: FontRef, text: @autoclosure () -> String) throws(RenderError) -> OpaquePointer {
+        guard let font = fonts.scaledFont(for: ref) else {
+            throw RenderError("no font '\(ref.description)' \(ref.size) pt to draw \(Self.quote(text())) on page \(page)")
+        }
+        return font
+    }
+
+    /// A short quotation of `text` for an error message.
+    static func quote(_ text: String) -> String {
+        let cut = text.count > 60 ? String(text.prefix(60)) + "…" : text
+        return "«\(cut)»"
     }
 
     private func setSource(_ color: Color) {
@@ -64,8 +92,8 @@ struct Painter {
         setSource(color)
     }
 
-    private func show(_ batch: TextBatch) {
-        guard let font = fonts.scaledFont(for: batch.font) else { return }
+    private func show(_ batch: TextBatch) throws(RenderError) {
+        let font = try scaledFont(batch.font, text: String(decoding: batch.utf8, as: UTF8.self))
         select(font, scale: batch.horizontalScale, color: batch.color)
         var glyphs = batch.glyphs
         var clusters = batch.clusters
@@ -76,30 +104,19 @@ struct Painter {
                     Int32(clusters.count), cairo_text_cluster_flags_t(rawValue: 0))
             }
         }
+        try check(Self.quote(String(decoding: batch.utf8, as: UTF8.self)))
     }
 
-    private func paint(_ run: GlyphRun, at origin: Point) {
-        guard !run.glyphs.isEmpty, let font = fonts.scaledFont(for: run.font) else { return }
+    /// A run the batches do not take: glyphs with no text behind them (decorative glyphs).
+    private func paint(_ run: GlyphRun, at origin: Point) throws(RenderError) {
+        guard !run.glyphs.isEmpty else { return }
+        let font = try scaledFont(run.font, text: run.text)
         select(font, scale: run.horizontalScale, color: run.color)
         var glyphs = run.glyphs.map {
             cairo_glyph_t(index: UInt($0.id), x: origin.x + $0.x, y: origin.y + $0.y)
         }
-        let utf8 = Array(run.text.utf8)
-        if utf8.isEmpty {
-            cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
-            return
-        }
-        // Per-glyph clusters when layout gave them (exact copy and paste, right-to-left text
-        // in logical order); otherwise one cluster for the whole run.
-        var clusters = TextBatch.clusters(of: run, utf8Count: utf8.count)
-        let flags = run.isBackward && clusters.count > 1 ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0)
-        utf8.withUnsafeBufferPointer { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                cairo_show_text_glyphs(
-                    cr, chars.baseAddress, Int32(utf8.count), &glyphs, Int32(glyphs.count),
-                    &clusters, Int32(clusters.count), flags)
-            }
-        }
+        cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
+        try check("glyphs")
     }
 
     private func paint(_ shape: Shape, at origin: Point) {
@@ -134,7 +151,7 @@ struct Painter {
         }
     }
 
-    private func paint(_ image: ImageItem, at origin: Point) {
+    private func paint(_ image: ImageItem, at origin: Point) throws(RenderError) {
         guard let picture = PictureLoader.load(image) else { return }
         cairo_save(cr)
         cairo_rectangle(cr, origin.x, origin.y, image.size.width, image.size.height)
@@ -154,5 +171,6 @@ struct Painter {
             g_object_unref(UnsafeMutableRawPointer(handle))
         }
         cairo_restore(cr)
+        try check("the picture \(image.path)")
     }
 }

@@ -34,7 +34,7 @@ public final class Renderer {
         defer { cairo_destroy(cr) }
         for page in pages {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-            Painter(cr: cr, fonts: fonts).paint(page.frame, at: .zero)
+            try Painter(cr: cr, fonts: fonts, page: page.number).paint(page.frame, at: .zero)
             cairo_show_page(cr)
         }
         try finish(surface, what: "PDF")
@@ -51,9 +51,11 @@ public final class Renderer {
         cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1)
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
         let cr = cairo_create(surface)!
-        Painter(cr: cr, fonts: fonts).paint(page.frame, at: .zero)
-        cairo_show_page(cr)
-        cairo_destroy(cr)
+        do {
+            defer { cairo_destroy(cr) }
+            try Painter(cr: cr, fonts: fonts, page: page.number).paint(page.frame, at: .zero)
+            cairo_show_page(cr)
+        }
         try finish(surface, what: "SVG")
         return SVGPostProcessor.process(sink.bytes, title: title)
     }
@@ -74,8 +76,10 @@ public final class Renderer {
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
-        Painter(cr: cr, fonts: fonts).paint(page.frame, at: .zero)
-        cairo_destroy(cr)
+        do {
+            defer { cairo_destroy(cr) }
+            try Painter(cr: cr, fonts: fonts, page: page.number).paint(page.frame, at: .zero)
+        }
         cairo_surface_flush(surface)
         let sink = ByteSink()
         let status = cairo_surface_write_to_png_stream(surface, ByteSink.write, sink.closure)

@@ -21,10 +21,9 @@ struct TextBatch {
         horizontalScale = run.horizontalScale
     }
 
-    /// Whether `run` may go into a batch at all: it has glyphs and text and runs left to
-    /// right (right-to-left runs keep their own call, with cairo's backward clusters).
+    /// Whether `run` may go into a batch at all: it has glyphs and text.
     static func canHold(_ run: GlyphRun) -> Bool {
-        !run.glyphs.isEmpty && !run.text.isEmpty && !run.isBackward
+        !run.glyphs.isEmpty && !run.text.isEmpty
     }
 
     /// Whether `run` draws in this batch's font, colour and scale.
@@ -32,27 +31,47 @@ struct TextBatch {
         run.font == font && run.color == color && run.horizontalScale == horizontalScale
     }
 
+    /// Adds the run's glyphs in text order (a right-to-left run's reversed) with its clusters.
     mutating func append(_ run: GlyphRun, at origin: Point) {
-        for glyph in run.glyphs {
+        let text = Array(run.text.utf8)
+        let runClusters = Self.clusters(of: run, utf8: text)
+        let inTextOrder = run.isBackward && runClusters.count > 1
+        let count = run.glyphs.count
+        for k in 0..<count {
+            let glyph = run.glyphs[inTextOrder ? count - 1 - k : k]
             glyphs.append(cairo_glyph_t(index: UInt(glyph.id), x: origin.x + glyph.x, y: origin.y + glyph.y))
         }
-        let before = utf8.count
-        utf8.append(contentsOf: run.text.utf8)
-        clusters += Self.clusters(of: run, utf8Count: utf8.count - before)
+        utf8.append(contentsOf: text)
+        clusters += runClusters
     }
 
-    /// The run's clusters for cairo: its own when they cover its text and glyphs exactly,
-    /// else one cluster for the whole run.
-    static func clusters(of run: GlyphRun, utf8Count: Int) -> [cairo_text_cluster_t] {
+    /// The run's clusters for cairo, in text order: its own when they cover its text and
+    /// glyphs exactly and every cluster holds whole characters, else one cluster for the whole
+    /// run (the text still extracts, only not glyph by glyph).
+    ///
+    /// A right-to-left run's clusters come in glyph order, which is text order reversed; the
+    /// painter draws such a run with its glyphs reversed into text order (their positions are
+    /// explicit, so the page looks the same) and these clusters forward. cairo 1.16's
+    /// `CAIRO_TEXT_CLUSTER_FLAG_BACKWARD` is not used: cairo validates backward clusters as if
+    /// they ran forward, rejects a run whose clusters then split a character (Arabic with a
+    /// U+200F mark did), and its context then silently refuses every later drawing call.
+    static func clusters(of run: GlyphRun, utf8: [UInt8]) -> [cairo_text_cluster_t] {
+        let whole = [cairo_text_cluster_t(num_bytes: Int32(utf8.count), num_glyphs: Int32(run.glyphs.count))]
+        guard !run.clusters.isEmpty else { return whole }
+        let inTextOrder = run.isBackward ? run.clusters.reversed() : run.clusters
         var bytes = 0
         var glyphs = 0
-        for cluster in run.clusters {
+        var result: [cairo_text_cluster_t] = []
+        result.reserveCapacity(inTextOrder.count)
+        for cluster in inTextOrder {
+            guard cluster.bytes >= 0, cluster.glyphs >= 0, cluster.bytes + cluster.glyphs > 0 else { return whole }
             bytes += cluster.bytes
             glyphs += cluster.glyphs
+            // Each cluster must end where a character ends (the next byte is no continuation byte).
+            guard bytes <= utf8.count, bytes == utf8.count || utf8[bytes] & 0xC0 != 0x80 else { return whole }
+            result.append(cairo_text_cluster_t(num_bytes: Int32(cluster.bytes), num_glyphs: Int32(cluster.glyphs)))
         }
-        guard !run.clusters.isEmpty, bytes == utf8Count, glyphs == run.glyphs.count else {
-            return [cairo_text_cluster_t(num_bytes: Int32(utf8Count), num_glyphs: Int32(run.glyphs.count))]
-        }
-        return run.clusters.map { cairo_text_cluster_t(num_bytes: Int32($0.bytes), num_glyphs: Int32($0.glyphs)) }
+        guard bytes == utf8.count, glyphs == run.glyphs.count else { return whole }
+        return result
     }
 }
