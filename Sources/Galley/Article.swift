@@ -17,6 +17,9 @@ public struct Article: Sendable {
     public var timings: [String: Double] = [:]
     /// The name of the template the article was set with.
     public var templateName: String = "default"
+    /// The source's name as outputs state it (`--source`, else the file name without
+    /// folders): the same bytes from any working directory.
+    public var sourceName: String = ""
 
     /// The typography figures of the article (`--emit report`).
     public var report: TypographyReport { TypographyReport(pages: pages, panelsMoved: floatedPanels) }

@@ -94,11 +94,17 @@ public final class Typesetter {
             document = document.normalized(language: options.language)
         }
         clock.lap("normalize")
+        // The source's name, never its folders: outputs must not depend on the working
+        // directory, nor publish a machine's paths.
+        let sourceName = options.sourceName ?? (path as NSString).lastPathComponent
         let metadata = [
-            "source": options.sourceName ?? (path as NSString).lastPathComponent,
+            "source": sourceName,
             "date": options.date ?? String(DocumentMetadata.reproducibleDate().prefix(10)),
         ]
         let laidOut = engine.layout(document, assets: assets(for: path, options: options), metadata: metadata)
+        // galley's first promise: no text lost without an error (TextLedger says why here).
+        let shortfall = TextLedger.shortfall(of: document, on: laidOut.pages)
+        guard shortfall.isEmpty else { throw GalleyError(.input, shortfall.message(in: source), path: path) }
         clock.lap("layout")
         guard laidOut.pages.count <= options.maxPages else {
             throw GalleyError(
@@ -109,7 +115,7 @@ public final class Typesetter {
         return Article(
             source: source, document: document, pages: laidOut.pages,
             diagnostics: decoded.diagnostics + parsed.diagnostics + laidOut.diagnostics, encoding: decoded.encoding,
-            floatedPanels: laidOut.floatedPanels, timings: clock.laps, templateName: template.name)
+            floatedPanels: laidOut.floatedPanels, timings: clock.laps, templateName: template.name, sourceName: sourceName)
     }
 
     /// The assets folder for an input: `--assets`, else `assets/` beside the input file.
@@ -123,7 +129,7 @@ public final class Typesetter {
     /// The article as one PDF file's bytes.
     public func pdf(_ article: Article) throws(GalleyError) -> [UInt8] {
         do {
-            return try renderer.pdf(article.pages, metadata: DocumentMetadata(title: article.title, subject: article.source.path))
+            return try renderer.pdf(article.pages, metadata: DocumentMetadata(title: article.title, subject: article.sourceName))
         } catch {
             throw GalleyError(.output, "\(error)", path: article.source.path)
         }

@@ -50,14 +50,33 @@ public final class LayoutEngine {
         var indentNext = false
 
         if let headline = document.headline, !headline.isEmpty {
-            let settings = InlineSettings(
-                style: template.headline.style(color: color, language: document.language), measure: measure,
-                firstLineIndent: 0, justify: false, hyphenator: nil)
-            var settingsAcross = settings
-            settingsAcross.measure = template.textWidth
-            var lines = setter.set(headline, settings: settingsAcross, leading: template.headline.leading, paragraph: -1)
-            for i in lines.indices { lines[i].frame.role = .headline }
-            flow.append(.headline(lines, spaceAfter: template.headlineSpaceAfter))
+            let fitted = HeadlineSetter(setter: setter, template: template).set(
+                headline, language: document.language, width: template.textWidth, color: color,
+                textHeight: template.textHeight - headerSpace)
+            flow.append(.headline(fitted.lines, spaceAfter: template.headlineSpaceAfter))
+            if let diagnostic = fitted.diagnostic { diagnostics.append(diagnostic) }
+            if let lead = fitted.lead {
+                // The headline's words that did not fit open the body, in the body's type.
+                let settings = InlineSettings(
+                    style: template.body.style(color: color, language: document.language), measure: measure,
+                    firstLineIndent: 0, justify: template.justify,
+                    hyphenator: template.hyphenate ? hyphenators[document.language] : nil, microtype: template.microtype)
+                let lines = setter.set(lead, settings: settings, leading: template.body.leading, paragraph: -1)
+                if !lines.isEmpty {
+                    flow.append(.paragraph(lines, spaceBefore: template.paragraphSpacing))
+                    indentNext = true
+                }
+            }
+        }
+
+        var footnotes = document.footnotes.map { note in setFootnote(note, language: document.language) }
+        let endnotes = Set(footnotes.indices.filter { footnotes[$0].height > (template.textHeight - headerSpace) * Self.footnoteShare })
+        for note in endnotes.sorted() {
+            diagnostics.append(
+                .warning(
+                    "long-footnote",
+                    "footnote '\(document.footnotes[note].mark)' needs \(footnotes[note].lines.count) lines, more than the foot of a page holds; it is set after the article as an endnote",
+                    at: document.footnotes[note].text.span))
         }
 
         for (index, block) in document.blocks.enumerated() {
@@ -69,7 +88,7 @@ public final class LayoutEngine {
                     firstLineIndent: indentNext ? template.paragraphIndent * template.body.size : 0,
                     justify: template.justify,
                     hyphenator: template.hyphenate ? hyphenators[language] : nil, microtype: template.microtype)
-                let notes = paragraph.footnoteRefs.map { (span: $0.span, note: $0.note) }
+                let notes = paragraph.footnoteRefs.filter { !endnotes.contains($0.note) }.map { (span: $0.span, note: $0.note) }
                 let lines = setter.set(
                     paragraph.text, settings: settings, leading: template.body.leading, notes: notes, paragraph: index)
                 guard !lines.isEmpty else { continue }
@@ -88,7 +107,11 @@ public final class LayoutEngine {
             }
         }
 
-        let footnotes = document.footnotes.map { note in setFootnote(note, language: document.language) }
+        // Notes too long for the foot of a page close the article instead, as endnotes.
+        for note in endnotes {
+            flow.append(.paragraph(footnotes[note].lines, spaceBefore: template.footnoteSpaceBefore))
+            footnotes[note] = SetFootnote(lines: [])
+        }
         let geometry = template.page
         let filler = PageFiller(
             textHeight: template.textHeight - headerSpace, columns: max(1, geometry.columns), columnWidth: measure,
@@ -100,6 +123,10 @@ public final class LayoutEngine {
             fields: fields(document, metadata), headerSpace: headerSpace)
         return LayoutResult(pages: finalizer.finalize(contents), diagnostics: diagnostics, floatedPanels: floated)
     }
+
+    /// The most of a column's height one footnote may take at its foot; a longer note is set
+    /// after the article (a note taller than the page could stand on no page at all).
+    static let footnoteShare = 0.5
 
     /// Room kept at the top of the text block for the running header (pages after the first
     /// keep it too, so columns line up from page to page).

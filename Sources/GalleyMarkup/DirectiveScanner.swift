@@ -32,6 +32,13 @@ enum DirectiveScanner {
                 let directive = Directive(
                     kind: parsed.kind, id: parsed.id, attributes: parsed.attributes, span: text.span(of: i..<parsed.end))
                 segments.append(.directive(directive))
+                for (name, value) in parsed.ignored {
+                    log.report(
+                        .warning(
+                            "duplicate-attribute",
+                            "'\(parsed.kind)' has '\(name)' twice; the first is used and \(name)=\"\(value)\" is not drawn",
+                            at: directive.span))
+                }
                 textStart = parsed.end
                 i = parsed.end
             case .failure(var problem):
@@ -89,6 +96,8 @@ enum DirectiveScanner {
         var kind: String
         var id: String
         var attributes: [String: String]
+        /// Repeated attributes, name and value, in order: the first of each name counts.
+        var ignored: [(name: String, value: String)] = []
         /// Index just past the closing bracket.
         var end: Int
     }
@@ -154,11 +163,14 @@ enum DirectiveScanner {
         }
         guard !id.isEmpty else { return .failure(.emptyValue(kind: kind)) }
         var attributes: [String: String] = [:]
+        var ignored: [(name: String, value: String)] = []
         // Each round reads one attribute or the closing bracket, and consumes at least one scalar.
         while true {
             while i < limit, s[i].isWhitespace { i += 1 }
             guard i < limit else { return .failure(.unterminated(closer)) }
-            if s[i] == closer { return .success(Parsed(kind: kind, id: id, attributes: attributes, end: i + 1)) }
+            if s[i] == closer {
+                return .success(Parsed(kind: kind, id: id, attributes: attributes, ignored: ignored, end: i + 1))
+            }
             var name = ""
             while i < limit, isNameScalar(s[i]) {
                 name.unicodeScalars.append(s[i])
@@ -182,7 +194,9 @@ enum DirectiveScanner {
                     i += 1
                 }
             }
-            attributes[name.lowercased()] = value
+            // As in HTML, the first of repeated attributes counts; the others are reported.
+            let key = name.lowercased()
+            if attributes[key] == nil { attributes[key] = value } else { ignored.append((key, value)) }
         }
     }
 }

@@ -32,8 +32,10 @@ public struct MarkupParser: Sendable {
 
     public func parse(_ text: String) -> ParseResult {
         var log = DiagnosticLog()
-        let split = HeadlineSplitter.split(MappedText(text))
+        let input = MappedText(text)
+        let split = HeadlineSplitter.split(input)
         log.report(contentsOf: split.diagnostics)
+        log.report(contentsOf: DirectionalOverrides.diagnostics(in: input))
         let lines = BodyLines.paragraphs(of: split.body)
 
         var raw: [RawBlock] = []
