@@ -75,25 +75,42 @@ public struct TextLedger {
         return shortfall
     }
 
-    /// Whether a scalar is counted: letters and digits.
+    /// Whether a scalar is counted: letters and digits of any script.
+    @inline(__always)
     static func counts(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let v = scalar.value
-            return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
-        }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-            .decimalNumber, .letterNumber, .otherNumber:
-            return true
-        default:
-            return false
-        }
+        ScalarClass.isLetter(scalar) || ScalarClass.isNumeric(scalar)
     }
 
-    /// A set line as drawn: the input it claims and the letters its glyph runs show.
+    /// A set line as drawn: the input it claims and the letters its glyph runs show, sorted,
+    /// each taken at most once (arrays, not a dictionary per line: this runs for every line
+    /// of every article).
     private struct DrawnLine {
         var span: SourceSpan
-        var letters: [Unicode.Scalar: Int]
+        var letters: [UInt32]
+        var taken: [Bool]
+        init(span: SourceSpan, letters: [UInt32]) {
+            self.span = span
+            self.letters = letters.sorted()
+            taken = Array(repeating: false, count: letters.count)
+        }
+
+        /// Takes one untaken `letter`; false when there is none.
+        mutating func take(_ letter: UInt32) -> Bool {
+            var lo = 0
+            var hi = letters.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if letters[mid] < letter { lo = mid + 1 } else { hi = mid }
+            }
+            while lo < letters.count, letters[lo] == letter {
+                if !taken[lo] {
+                    taken[lo] = true
+                    return true
+                }
+                lo += 1
+            }
+            return false
+        }
     }
 
     /// The drawn lines sorted by where their span starts, and the longest span.
@@ -122,11 +139,25 @@ public struct TextLedger {
                 panels += 1
                 for caption in child.frames(where: { $0 == .caption }) { tally(caption.frame, into: &captions) }
             } else if child.line != nil, let span = child.span {
-                var letters: [Unicode.Scalar: Int] = [:]
-                tally(child, into: &letters)
-                lines.append(DrawnLine(span: span, letters: letters))
+                var drawn: [UInt32] = []
+                letters(of: child, into: &drawn)
+                lines.append(DrawnLine(span: span, letters: drawn))
             } else {
                 collect(child, at: at, within: bounds, into: &lines, captions: &captions, panels: &panels)
+            }
+        }
+    }
+
+    /// The letters and digits of every glyph run in `frame`.
+    private static func letters(of frame: Frame, into letters: inout [UInt32]) {
+        for positioned in frame.items {
+            switch positioned.item {
+            case .text(let run):
+                for scalar in run.text.unicodeScalars where counts(scalar) { letters.append(scalar.value) }
+            case .group(let child):
+                Self.letters(of: child, into: &letters)
+            default:
+                break
             }
         }
     }
@@ -160,10 +191,7 @@ public struct TextLedger {
         }
         var k = lo - 1
         while k >= 0, offset - ledger.starts[k] < ledger.longest {
-            if ledger.lines[k].span.end > offset, let n = ledger.lines[k].letters[scalar], n > 0 {
-                ledger.lines[k].letters[scalar] = n - 1
-                return true
-            }
+            if ledger.lines[k].span.end > offset, ledger.lines[k].take(scalar.value) { return true }
             k -= 1
         }
         return false
@@ -173,7 +201,7 @@ public struct TextLedger {
     private static func forEachWord(of text: MappedText, _ body: (Range<Int>) -> Void) {
         var start: Int?
         for (i, scalar) in text.scalars.enumerated() {
-            if scalar.properties.isWhitespace {
+            if ScalarClass.isWhitespace(scalar) {
                 if let s = start { body(s..<i) }
                 start = nil
             } else if start == nil {
