@@ -69,6 +69,33 @@ def measure_both(spacing, pdf, space_em=SPACE_EM):
     return figures(usual), figures(letters)
 
 
+def measure_letters(spacing, pdf, space_em=SPACE_EM):
+    """The figures of `measure` as `spacing.py --edge letters` reads them: a line's end is its
+    last letter or digit (its own functions `letter_edges`, `letter_end`), justified within 0.6
+    em of the column's letter edge, overfull past 0.15 em (0.6 em for a line ending in a lone dash)."""
+    import statistics
+    import pdfplumber
+    with pdfplumber.open(pdf) as doc:
+        size, every, _ = spacing.body_lines(doc)
+    lines = [(i, k, l) for i, k, l in every if len(l) > 1]
+    if not lines:
+        return [], 0, 0
+    right = spacing.letter_edges(lines, size)
+    short = lambda i, k, l: right[(i, k)] - spacing.letter_end(l)
+    bare = lambda l: not any(c.isalnum() for c in l[-1]["text"])
+    justified = [l for i, k, l in lines if -(0.6 if bare(l) else 0.15) * size <= short(i, k, l) < 0.6 * size]
+    overfull = sum(1 for i, k, l in lines if short(i, k, l) < -(0.6 if bare(l) else 0.15) * size)
+    run = best = 0
+    where = None
+    for i, k, l in every:  # reading order; a run of hyphens ends with its column
+        h = l[-1]["text"].endswith(("-", "\u00ad", "\u2010"))
+        run = run + 1 if h and where == (i, k) else int(h)
+        where = (i, k)
+        best = max(best, run)
+    natural = space_em * size
+    return [statistics.mean(spacing.gaps(l)) / natural for l in justified], overfull, best
+
+
 def summary(figures):
     """One set of figures over many PDFs (each a `measure` result)."""
     ratios = sorted(r for f in figures for r in f[0])

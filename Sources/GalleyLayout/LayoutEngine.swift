@@ -87,7 +87,9 @@ public final class LayoutEngine {
                     style: template.body.style(color: color, language: language), measure: measure,
                     firstLineIndent: indentNext ? template.paragraphIndent * template.body.size : 0,
                     justify: template.justify,
-                    hyphenator: template.hyphenate ? hyphenators[language] : nil, microtype: template.microtype)
+                    hyphenator: template.hyphenate ? hyphenators[language] : nil, microtype: template.microtype,
+                    otherScriptHyphenator: template.hyphenate ? hyphenators[language == "ru" ? "en" : "ru"] : nil,
+                    shortWordBreakCost: template.lineBreaking.shortWordBreakCost)
                 let notes = paragraph.footnoteRefs.filter { !endnotes.contains($0.note) }.map { (span: $0.span, note: $0.note) }
                 let lines = setter.set(
                     paragraph.text, settings: settings, leading: template.body.leading, notes: notes, paragraph: index)

@@ -3,6 +3,52 @@
 /// The built-in templates' TOML text, by name.
 enum BuiltinTemplates {
     static let files: [String: String] = [
+        "broadsheet": #"""
+# broadsheet: a broadsheet page in six narrow columns, as dailies set news.
+name = "broadsheet"
+description = "Broadsheet page, six columns of 11 picas, PT Serif 9 pt: a daily's news page"
+
+[page]
+size = ["13in", "22in"]
+margins = ["0.6in", "0.5in", "0.6in", "0.5in"]
+columns = 6
+gutter = "12pt"
+
+[fonts.body]
+family = "PT Serif, DejaVu Serif"
+size = 9
+leading = 11
+
+[fonts.headline]
+family = "PT Serif, DejaVu Serif"
+size = 48
+leading = 52
+weight = "bold"
+
+[fonts.footnote]
+size = 7
+leading = 8.5
+
+[fonts.caption]
+size = 8
+leading = 10
+
+[paragraph]
+indent = 1
+
+[typography]
+short_word_break_cost = 300
+
+[microtype]
+tracking = 0.03
+expansion = { stretch = 0.03, shrink = 0.03, step = 0.005, jump = 0.01 }
+
+[header]
+text = "{source}  ·  {date}"
+
+[footer]
+text = "{page}"
+"""#,
         "default": #"""
 # default: the reference proof page. A4, one column, PT Serif 11 pt, justified and hyphenated.
 name = "default"
@@ -41,6 +87,16 @@ leading = 9
 
 [paragraph]
 indent = 1.2
+
+# Narrow columns (22.8 em): a short word bound to the next may end a line at a cost, glyphs
+# widen or narrow up to 3 %, and a line that would still be loose is letter-spaced (up to
+# 0.03 em a letter) before its word spaces open further. docs/typography.md has the figures.
+[typography]
+short_word_break_cost = 300
+
+[microtype]
+tracking = 0.03
+expansion = { stretch = 0.03, shrink = 0.03, step = 0.005, jump = 0.01 }
 
 [header]
 text = "{source}  ·  {date}"

@@ -29,9 +29,12 @@ public enum TemplateLoader {
         "fonts.body": fontKeys, "fonts.headline": fontKeys, "fonts.footnote": fontKeys, "fonts.caption": fontKeys,
         "fonts.label": fontKeys, "fonts.folio": fontKeys,
         "paragraph": ["indent": .number, "spacing": .length, "headline_space": .length, "panel_spacing": .length],
-        "typography": ["justify": .boolean, "hyphenate": .boolean, "normalize": .boolean, "minimum_lines": .integer],
+        "typography": [
+            "justify": .boolean, "hyphenate": .boolean, "normalize": .boolean, "minimum_lines": .integer,
+            "short_word_break_cost": .number,
+        ],
         "colors": ["text": .color, "rule": .color, "palette": .colors],
-        "microtype": ["protrusion": .boolean],
+        "microtype": ["protrusion": .boolean, "tracking": .number],
         "microtype.expansion": ["stretch": .number, "shrink": .number, "step": .number, "jump": .number],
         "microtype.left": [:], "microtype.right": [:],
         "header": ["text": .string],
@@ -194,6 +197,11 @@ public enum TemplateLoader {
             case "justify": t.justify = value.bool!
             case "hyphenate": t.hyphenate = value.bool!
             case "normalize": t.typography = value.bool!
+            case "short_word_break_cost":
+                guard let n = number(value), n >= 0 else {
+                    throw fail(key, "typography.short_word_break_cost must be 0 or more (inf: never)")
+                }
+                t.lineBreaking.shortWordBreakCost = n
             default:
                 guard let n = value.int, (1...5).contains(n) else { throw fail(key, "typography.minimum_lines must be from 1 to 5") }
                 t.minimumLinesAtPageBreak = n
@@ -207,6 +215,11 @@ public enum TemplateLoader {
         case "microtype":
             if parts[1] == "protrusion" {
                 t.microtype.protrusion = value.bool!
+            } else if parts[1] == "tracking" {
+                guard let n = number(value), (0...0.05).contains(n) else {
+                    throw fail(key, "microtype.tracking must be from 0 to 0.05 (ems per letter)")
+                }
+                t.microtype.tracking = n
             } else if parts[1] == "left" || parts[1] == "right" {
                 // The key is everything after "microtype.left." (the character may be a dot).
                 let character = Character(String(key.dropFirst("microtype.".count + parts[1].count + 1)))

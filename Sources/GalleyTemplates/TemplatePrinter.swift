@@ -49,9 +49,11 @@ public enum TemplatePrinter {
             hyphenate = \(t.hyphenate)
             normalize = \(t.typography)
             minimum_lines = \(t.minimumLinesAtPageBreak)
+            short_word_break_cost = \(t.lineBreaking.shortWordBreakCost.isFinite ? num(t.lineBreaking.shortWordBreakCost) : "inf")
 
             [microtype]
             protrusion = \(t.microtype.protrusion)
+            tracking = \(num(t.microtype.tracking))
             expansion = { stretch = \(t.microtype.expansionStretch), shrink = \(t.microtype.expansionShrink), step = \(t.microtype.expansionStep), jump = \(t.microtype.expansionJump) }
 
             [colors]

@@ -112,12 +112,24 @@ public struct ShapedText: Sendable {
         return sum
     }
 
+    /// The number of clusters that start in `range` (UTF-8 offsets): what tracking widens.
+    public func clusterCount(in range: Range<Int>) -> Int {
+        var count = 0
+        for offset in max(0, range.lowerBound)..<min(range.upperBound, startsCluster.count) where startsCluster[offset] {
+            count += 1
+        }
+        return count
+    }
+
     /// The glyphs whose clusters start in `range` (UTF-8 offsets) as glyph runs, one per
     /// font change. Every run is meant to be placed at the same origin: glyph x positions
     /// are measured from the start of the range. Also returns the range's total advance.
     /// With `scale` ≠ 1 the runs are drawn that much wider (font expansion: positions, widths
-    /// and the returned advance multiplied).
-    public func glyphRuns(in range: Range<Int>, span: SourceSpan? = nil, scale: Double = 1) -> (runs: [GlyphRun], width: Double) {
+    /// and the returned advance multiplied). `tracking` points are added after each cluster
+    /// (letter-spacing, not scaled), so the advance grows by it times `clusterCount(in:)`.
+    public func glyphRuns(
+        in range: Range<Int>, span: SourceSpan? = nil, scale: Double = 1, tracking: Double = 0
+    ) -> (runs: [GlyphRun], width: Double) {
         struct Pending {
             var font: Int
             var rightToLeft: Bool
@@ -131,6 +143,9 @@ public struct ShapedText: Sendable {
         var runs: [GlyphRun] = []
         var x = 0.0
         var pending: Pending?
+        // Tracking in the unscaled units `x` counts in, added when a new cluster starts.
+        let track = tracking / scale
+        var lastCluster: Int?
 
         func flush() {
             guard let p = pending else { return }
@@ -146,6 +161,10 @@ public struct ShapedText: Sendable {
         }
 
         func take(_ g: ShapedGlyph) {
+            if track != 0 {
+                if let last = lastCluster, last != g.cluster { x += track }
+                lastCluster = g.cluster
+            }
             if pending?.font != g.font || pending?.rightToLeft != g.isRightToLeft {
                 flush()
                 pending = Pending(font: g.font, rightToLeft: g.isRightToLeft, start: x, lo: g.cluster, hi: g.cluster)
@@ -162,6 +181,7 @@ public struct ShapedText: Sendable {
             x += g.advance
         }
         forEachGlyph(in: range) { take(glyphs[$0]) }
+        if lastCluster != nil { x += track }
         flush()
         return (runs, x * scale)
     }

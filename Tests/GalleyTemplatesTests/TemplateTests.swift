@@ -110,14 +110,18 @@ struct TemplateTests {
         #expect(t.body.family == "No Such Serif, PT Serif, DejaVu Serif")
     }
 
-    @Test("the built-in templates load, and the newspaper one has columns")
+    @Test("the built-in templates load, and the newspaper and broadsheet ones have columns")
     func builtIns() throws {
         let catalog = TemplateCatalog(folder: "/nonexistent")
         let names = catalog.list().map(\.template.name)
-        #expect(Set(names) == ["default", "newspaper", "screen"])
+        #expect(Set(names) == ["default", "newspaper", "broadsheet", "screen"])
         let newspaper = try catalog.find("newspaper")
         #expect(newspaper.origin == .builtIn)
         #expect(newspaper.template.page.columns >= 3)
+        let broadsheet = try catalog.find("broadsheet").template
+        #expect(broadsheet.page.columns == 6)
+        #expect(broadsheet.body.size == 9)
+        #expect(broadsheet.microtype.tracking > 0 && broadsheet.lineBreaking.shortWordBreakCost.isFinite)
         #expect(try catalog.find("default").template == {
             var t = Template()
             t.description = "A4 proof page, one column, PT Serif 11 pt, justified"

@@ -49,6 +49,14 @@ struct InlineSettings {
     var hyphenator: Hyphenator?
     /// Protrusion and expansion; `Microtype.off` for ragged text, headlines and captions.
     var microtype: Microtype = .off
+    /// Patterns for the other script's words (`Greenpeace` in Russian text, `Москва` in
+    /// English): a word whose first letter is of the other script is hyphenated with these.
+    var otherScriptHyphenator: Hyphenator?
+    /// What ending a line after a short word bound to the next by a no-break space costs
+    /// (`во Франции`, `и не`), as a Knuth–Plass penalty; infinite: never. Narrow columns allow
+    /// it at a cost, as newspapers do: a hanging preposition is a smaller fault than a line
+    /// with gaps of three spaces (LineBreaking.shortWordBreakCost).
+    var shortWordBreakCost: Double = .infinity
 }
 
 /// Builds `InlineItems` for one paragraph.
@@ -103,7 +111,9 @@ enum InlineCollector {
                 let stretch = settings.justify ? width / 3 : settings.style.size * 3
                 let glue = BreakItem.glue(width: width, stretch: stretch, shrink: width / 3)
                 if scalar == "\u{00A0}" {
-                    add(.penalty(width: 0, cost: infinitePenalty, flagged: false))
+                    let cost = settings.shortWordBreakCost < infinitePenalty && followsShortWord(i, in: scalars)
+                        ? settings.shortWordBreakCost : infinitePenalty
+                    add(.penalty(width: 0, cost: cost, flagged: false))
                 } else if i > 0, case let factor = microtype.right(scalars[i - 1]), factor > 0 {
                     // A break here lets the character before the space hang into the margin:
                     // the line may be that much fuller. (The glue after a penalty is no break.)
@@ -127,6 +137,24 @@ enum InlineCollector {
         return result
     }
 
+    /// The longest word, in letters, that counts as short for `shortWordBreakCost`:
+    /// prepositions, conjunctions and particles (`в`, `во`, `и`, `не`, `для`, `the`).
+    static let shortWordLetters = 3
+
+    /// Whether the no-break space at `i` follows a short word of letters only, standing
+    /// after a space or at the start: the bonds typographic custom puts after prepositions and
+    /// particles. Not one after a number, an abbreviation (`т. д.`), an initial or `№`.
+    static func followsShortWord(_ i: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        var k = i - 1
+        var letters = 0
+        while k >= 0, ScalarClass.isLetter(scalars[k]) {
+            letters += 1
+            k -= 1
+        }
+        guard letters >= 1, letters <= shortWordLetters else { return false }
+        return k < 0 || scalars[k] == " " || scalars[k] == "\u{00A0}" || scalars[k] == "\t"
+    }
+
     /// How far each box would hang into the left margin at the start of a line: its first
     /// character's width times that character's left protrusion factor.
     private static func leftHangs(_ result: InlineItems, microtype: Microtype) -> [Double] {
@@ -144,6 +172,18 @@ enum InlineCollector {
         return any ? hangs : []
     }
 
+    /// The patterns for a word: the other script's when its first letter is of that script.
+    private static func hyphenator(for word: ArraySlice<Unicode.Scalar>, _ settings: InlineSettings) -> Hyphenator? {
+        guard let primary = settings.hyphenator, let other = settings.otherScriptHyphenator,
+            let first = word.first(where: { ScalarClass.isLetter($0) })
+        else { return settings.hyphenator }
+        let isLatin = first.value < 0x250
+        let isCyrillic = (0x400...0x4FF).contains(first.value)
+        if primary.language == "ru" && isLatin && other.language == "en" { return other }
+        if primary.language == "en" && isCyrillic && other.language == "ru" { return other }
+        return primary
+    }
+
     /// One word (a scalar range) as boxes separated by its break opportunities, appended to
     /// `result`.
     private static func addWordItems(
@@ -153,9 +193,13 @@ enum InlineCollector {
             result.items.append(item)
             result.ranges.append(range)
         }
-        // Font expansion is extra stretch and shrink of the word's own width.
-        func box(_ width: Double) -> BreakItem {
-            .box(width: width, stretch: width * microtype.expansionStretch, shrink: width * microtype.expansionShrink)
+        // Font expansion is extra stretch and shrink of the word's own width; tracking, extra
+        // stretch of each of its letters.
+        let trackingPerLetter = microtype.tracking * settings.style.size
+        func box(_ width: Double, _ bytes: Range<Int>) -> BreakItem {
+            let tracking = trackingPerLetter > 0 ? Double(result.shaped.clusterCount(in: bytes)) * trackingPerLetter : 0
+            return .box(
+                width: width, stretch: width * microtype.expansionStretch + tracking, shrink: width * microtype.expansionShrink)
         }
         // A hyphen at a line end hangs into the margin by its protrusion factor.
         let hyphenWidth = result.hyphenWidth * (1 - microtype.right("-" as Unicode.Scalar))
@@ -170,7 +214,7 @@ enum InlineCollector {
             if breaks.isEmpty { breaks = Array(repeating: nil, count: word.count) }
             breaks[k - word.lowerBound] = opportunity
         }
-        if let hyphenator = settings.hyphenator {
+        if let hyphenator = hyphenator(for: scalars[word], settings) {
             for point in hyphenator.breakPoints(in: Array(scalars[word])) where point > 0 && point < word.count {
                 setBreak(word.lowerBound + point, (hyphenWidth, hyphenPenalty, true))
             }
@@ -198,11 +242,11 @@ enum InlineCollector {
             let k = word.lowerBound + offset
             guard let (width, cost, flagged) = opportunity, shaped.isClusterStart(starts[k]) else { continue }
             let bytes = starts[pieceStart]..<starts[k]
-            add(box(shaped.width(of: bytes)), bytes)
+            add(box(shaped.width(of: bytes), bytes), bytes)
             add(.penalty(width: width, cost: cost, flagged: flagged), 0..<0)
             pieceStart = k
         }
         let bytes = starts[pieceStart]..<starts[word.upperBound]
-        add(box(shaped.width(of: bytes)), bytes)
+        add(box(shaped.width(of: bytes), bytes), bytes)
     }
 }

@@ -35,7 +35,7 @@ struct LineAssembler {
             let isLast = index == breaks.count - 1
             // A first character that protrudes starts the line left of the text edge.
             let hang = start < content.leftHang.count && start < lineBreak.position ? content.leftHang[start] : 0
-            let (scale, ratio) = setting(
+            let (scale, ratio, tracking) = setting(
                 items[start..<lineBreak.position], breakItem: items[lineBreak.position], breakRatio: lineBreak.ratio,
                 room: settings.measure + hang, previousScale: previousScale)
             previousScale = scale
@@ -51,7 +51,8 @@ struct LineAssembler {
 
             func flushSlice() {
                 guard let range = slice else { return }
-                let (runs, sliceWidth) = content.shaped.glyphRuns(in: range, span: content.span(ofBytes: range), scale: scale)
+                let (runs, sliceWidth) = content.shaped.glyphRuns(
+                    in: range, span: content.span(ofBytes: range), scale: scale, tracking: tracking)
                 let first = frame.items.count
                 for run in runs {
                     frame.place(.text(run), at: Point(x: sliceX, y: baseline))
@@ -66,8 +67,9 @@ struct LineAssembler {
             while k < lineBreak.position {
                 switch items[k] {
                 case .box(let natural, let stretch, _):
-                    let width = stretch > 0 ? natural * scale : natural
                     let range = content.ranges[k]
+                    var width = stretch > 0 ? natural * scale : natural
+                    if tracking != 0 && !range.isEmpty { width += Double(content.shaped.clusterCount(in: range)) * tracking }
                     if range.isEmpty {
                         flushSlice()
                     } else if let current = slice, current.upperBound == range.lowerBound {
@@ -137,8 +139,8 @@ struct LineAssembler {
 
     private func setting(
         _ line: ArraySlice<BreakItem>, breakItem: BreakItem, breakRatio: Double, room: Double, previousScale: Double?
-    ) -> (scale: Double, ratio: Double) {
-        guard settings.justify || breakRatio < 0 else { return (1, 0) }
+    ) -> (scale: Double, ratio: Double, tracking: Double) {
+        guard settings.justify || breakRatio < 0 else { return (1, 0, 0) }
         var fixed = 0.0
         var expandable = 0.0
         var glue = 0.0
@@ -156,8 +158,8 @@ struct LineAssembler {
         }
         if case .penalty(let w, _, _) = breakItem { fixed += w }
         let microtype = settings.microtype
-        func glueRatio(_ scale: Double) -> Double {
-            let slack = room - fixed - expandable * scale - glue
+        func glueRatio(_ scale: Double, added: Double = 0) -> Double {
+            let slack = room - fixed - expandable * scale - glue - added
             if slack >= 0 { return stretch > 0 ? slack / stretch : 0 }
             return shrink > 0 ? slack / shrink : -.infinity
         }
@@ -176,11 +178,26 @@ struct LineAssembler {
                 if ratio >= -1 && ratio <= max(Self.smoothingGlueLimit, glueRatio(scale)) { scale = nearer }
             }
         }
+        // Letter-spacing, the last resort: only what the word spaces would take beyond the
+        // threshold, and no more than the template allows.
+        var tracking = 0.0
+        let loosest = Microtype.trackingThreshold
+        if settings.justify, microtype.tracking > 0, glueRatio(scale) > loosest, stretch > 0 {
+            let letters = line.indices.reduce(0) { sum, k in
+                guard case .box = line[k], !content.ranges[k].isEmpty else { return sum }
+                return sum + content.shaped.clusterCount(in: content.ranges[k])
+            }
+            if letters > 0 {
+                let excess = (glueRatio(scale) - loosest) * stretch
+                tracking = min(microtype.tracking * settings.style.size, excess / Double(letters))
+                return (scale, glueRatio(scale, added: tracking * Double(letters)), tracking)
+            }
+        }
         // Glue never shrinks past its limit (TeX): a line that still does not fit sticks out
         // into the margin, visibly and counted as overfull, instead of its words overlapping.
         let ratio = max(-1, glueRatio(scale))
-        if !settings.justify { return (1, min(0, ratio)) }
-        return (scale, ratio.isFinite ? ratio : breakRatio)
+        if !settings.justify { return (1, min(0, ratio), 0) }
+        return (scale, ratio.isFinite ? ratio : breakRatio, 0)
     }
 
     /// Words of a right-to-left run (Arabic, Hebrew) stand in visual order: a sequence of

@@ -53,6 +53,13 @@ struct PageFiller {
         var column: Int?
         var height: Double
         var notes: [Int]
+        /// What the column balancer needs: the space wanted above the item (not at a column's
+        /// top), the space a panel keeps below it, and where a line stands in its paragraph.
+        var spaceAbove = 0.0
+        var spaceBelow = 0.0
+        var isFirstLine = false
+        var isLastLine = false
+        var isLine = false
     }
 
     /// One page's content before finalizing.
@@ -175,14 +182,24 @@ private struct FillState {
         }
     }
 
-    /// Places a frame at the cursor of the current column, `gap` below what is above it.
-    mutating func put(_ frame: Frame, height: Double, gap: Double, notes: [Int] = []) {
+    /// Places a frame at the cursor of the current column, `gap` below what is above it;
+    /// `space` is the space it wants above it wherever it stands (for the balancer).
+    mutating func put(
+        _ frame: Frame, height: Double, gap: Double, space: Double = 0, notes: [Int] = [],
+        line: (first: Bool, last: Bool)? = nil
+    ) {
         cursors[column] += gap
         spaceBelowPanel[column] = 0
-        page.placed.append(
-            PageFiller.Placed(
-                item: Positioned(position: Point(x: x(of: column), y: cursors[column]), item: .group(frame)), column: column,
-                height: height, notes: notes))
+        var placed = PageFiller.Placed(
+            item: Positioned(position: Point(x: x(of: column), y: cursors[column]), item: .group(frame)), column: column,
+            height: height, notes: notes)
+        placed.spaceAbove = space
+        if let line {
+            placed.isLine = true
+            placed.isFirstLine = line.first
+            placed.isLastLine = line.last
+        }
+        page.placed.append(placed)
         cursors[column] += height
         for note in notes where !page.notes[column].contains(note) { page.notes[column].append(note) }
     }
@@ -190,8 +207,9 @@ private struct FillState {
     /// Places a panel with `space` above it (unless it is first in the column) and owes the
     /// same below it.
     mutating func putPanel(_ frame: Frame, space: Double) {
-        put(frame, height: frame.size.height, gap: gap(above: space))
+        put(frame, height: frame.size.height, gap: gap(above: space), space: space)
         spaceBelowPanel[column] = space
+        page.placed[page.placed.count - 1].spaceBelow = space
     }
 
     mutating func placeColumnPanel(_ frame: Frame, space: Double) {
@@ -258,6 +276,7 @@ private struct FillState {
     mutating func placeParagraph(_ lines: [SetLine], spaceBefore: Double) {
         var rest = lines[...]
         var first = true
+        let last = lines.count - 1
         while !rest.isEmpty {
             let atTop = cursors[column] == bandTop
             let space = gap(above: first ? spaceBefore : 0)
@@ -274,7 +293,10 @@ private struct FillState {
             }
             if n > 0 {
                 for (k, line) in rest.prefix(n).enumerated() {
-                    put(line.frame, height: line.height, gap: k == 0 ? space : 0, notes: line.notes)
+                    let index = rest.startIndex + k
+                    put(
+                        line.frame, height: line.height, gap: k == 0 ? space : 0, space: index == 0 ? spaceBefore : 0,
+                        notes: line.notes, line: (index == 0, index == last))
                 }
                 rest = rest.dropFirst(n)
                 first = false
@@ -296,41 +318,35 @@ private struct FillState {
         return n
     }
 
-    /// Redistributes the current section's column items over the columns so that their heights
-    /// are even (the shortest height that holds them, in order); returns the section's bottom.
+    /// Shares the current section's column items out over the columns (ColumnBalancer: level
+    /// column ends, no widow or orphan, the spaces between items kept); returns the section's
+    /// bottom. A section the balancer cannot improve on keeps the columns it was filled into.
     mutating func balanceSection() -> Double {
         let items = Array(page.placed[sectionStart...])
         guard filler.columns > 1, !items.isEmpty else { return cursors.max() ?? bandTop }
-        let heights = items.map(\.height)
-        let limit = filler.textHeight - bandTop
-        func columnsNeeded(_ capacity: Double) -> Int {
-            var count = 1
-            var used = 0.0
-            for h in heights {
-                if used + h > capacity + 0.001 && used > 0 {
-                    count += 1
-                    used = 0
-                }
-                used += h
-            }
-            return count
+        let balancer = ColumnBalancer(
+            items: items.map {
+                ColumnBalancer.Item(
+                    height: $0.height, spaceAbove: $0.spaceAbove, spaceBelow: $0.spaceBelow, isFirstLine: $0.isFirstLine,
+                    isLastLine: $0.isLastLine, isLine: $0.isLine)
+            },
+            columns: filler.columns)
+        // No column may end lower than the section's columns do as they were filled (they
+        // respected each column's footnotes).
+        let filled = (cursors.max() ?? bandTop) - bandTop
+        guard let cuts = balancer.cuts(limit: min(filled, filler.textHeight - bandTop)) else {
+            return cursors.max() ?? bandTop
         }
-        var low = heights.max() ?? 0
-        var high = max(low, cursors.map { $0 - bandTop }.max() ?? 0)
-        guard columnsNeeded(high) <= filler.columns else { return cursors.max() ?? bandTop }
-        for _ in 0..<30 {
-            let mid = (low + high) / 2
-            if columnsNeeded(mid) <= filler.columns { high = mid } else { low = mid }
-        }
-        let capacity = min(high, limit)
         var c = 0
         var y = bandTop
         var notes = Array(repeating: [Int](), count: filler.columns)
         var placed: [PageFiller.Placed] = []
-        for var item in items {
-            if y - bandTop + item.height > capacity + 0.001 && y > bandTop && c + 1 < filler.columns {
+        for (k, var item) in items.enumerated() {
+            if c < cuts.count, k == cuts[c] {
                 c += 1
                 y = bandTop
+            } else if k > 0 {
+                y += max(item.spaceAbove, items[k - 1].spaceBelow)
             }
             item.column = c
             item.item.position = Point(x: x(of: c), y: y)

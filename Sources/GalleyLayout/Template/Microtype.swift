@@ -20,6 +20,14 @@ public struct Microtype: Sendable, Hashable {
     /// The largest difference in expansion between two adjacent lines of a paragraph (0.01 =
     /// 1%): a line beside a much wider or narrower one would show as a change of colour.
     public var expansionJump = 0.01
+    /// Letter-spacing a justified line may take as a last resort, in ems per letter (0.02 =
+    /// 2 % of the type size after each letter; 0: none). The breaker counts it as stretch like
+    /// expansion; the assembler uses it only for what the word spaces would otherwise take
+    /// beyond `trackingThreshold`, so only lines that would be loose are letter-spaced.
+    public var tracking = 0.0
+    /// The glue ratio (word spaces at 1 + ratio × 1/3 of natural) past which a line is
+    /// letter-spaced instead of spaced wider: 0.9 is gaps of 1.3 times natural.
+    public static let trackingThreshold = 0.9
 
     /// How far a character at the start of a line hangs into the left margin, as a fraction
     /// of its width.

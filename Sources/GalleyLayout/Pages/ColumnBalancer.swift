@@ -1,0 +1,123 @@
+// Balance (pages): a section's items shared out over its columns, evenly, with no widow or orphan.
+
+/// Chooses where a column section's items go from one column to the next.
+///
+/// A sub-editor wants the columns of a section (between the headline or a wide panel and the
+/// next, or the page's end) to end level, within a line of each other, and no paragraph to
+/// leave its last line alone at the head of a column (a widow) or its first line alone at the
+/// foot of one (an orphan). The items stay in order; a cut may fall between any two items
+/// except where it would make a widow or an orphan. Of all the ways to cut, the balancer
+/// takes the one whose tallest column is lowest and, among those, the one whose shortest
+/// column is tallest: seven lines in three columns end 3 / 2 / 2, not 3 / 3 / 1. Both are
+/// exact dynamic programs over cut positions (O(columns × items²); a section holds a few
+/// hundred lines at most).
+///
+/// A column's height counts the space between its items (a paragraph's space before it, the
+/// space around a panel) except above the first, which stands at the column's top.
+struct ColumnBalancer {
+    /// What the balancer needs to know of one item.
+    struct Item {
+        var height: Double
+        /// The space it wants above it when it is not at the top of a column.
+        var spaceAbove: Double
+        /// The space it keeps below it (a panel's), unless it ends a column.
+        var spaceBelow: Double
+        /// For a line: whether it is the first or the last of its paragraph.
+        var isFirstLine: Bool
+        var isLastLine: Bool
+        var isLine: Bool
+    }
+
+    let items: [Item]
+    let columns: Int
+
+    /// The space between item `k - 1` and item `k` when both stand in one column.
+    private func gap(before k: Int) -> Double { max(items[k].spaceAbove, items[k - 1].spaceBelow) }
+
+    /// Whether a column may start at item `k`: not a paragraph's last line whose paragraph began
+    /// earlier (widow), not after a paragraph's first line that goes on (orphan).
+    func mayStartColumn(at k: Int) -> Bool {
+        guard k > 0 && k < items.count else { return true }
+        let widow = items[k].isLine && items[k].isLastLine && !items[k].isFirstLine
+        let orphan = items[k - 1].isLine && items[k - 1].isFirstLine && !items[k - 1].isLastLine
+        return !widow && !orphan
+    }
+
+    /// The first item of each column after the first (an ascending list of fewer than
+    /// `columns` cuts), or nil when no cut avoids widows and orphans within `limit`.
+    func cuts(limit: Double) -> [Int]? {
+        let n = items.count
+        guard n > 0, columns > 1 else { return [] }
+        // Prefix sums: heights, and gaps between neighbours.
+        var heights = [0.0]
+        var gaps = [0.0, 0.0]
+        for (k, item) in items.enumerated() {
+            heights.append(heights[k] + item.height)
+            if k > 0 { gaps.append(gaps[k] + gap(before: k)) }
+        }
+        /// The height of a column holding items `i..<j` (i < j).
+        func height(_ i: Int, _ j: Int) -> Double { heights[j] - heights[i] + gaps[j] - gaps[i + 1] }
+
+        let unreachable = Double.infinity
+        // Phase 1: the lowest possible tallest column. best[c][j]: items 0..<j in c columns.
+        var best = Array(repeating: Array(repeating: unreachable, count: n + 1), count: columns + 1)
+        best[0][0] = 0
+        for c in 1...columns {
+            best[c][0] = 0
+            for j in 1...n {
+                var value = j == n ? best[c - 1][j] : unreachable  // column c empty: only at the end
+                for i in 0..<j where best[c - 1][i] < unreachable && (i == 0 || mayStartColumn(at: i)) {
+                    value = min(value, max(best[c - 1][i], height(i, j)))
+                }
+                best[c][j] = value
+            }
+        }
+        let tallest = best[columns][n]
+        guard tallest <= limit + 0.001 else { return nil }
+
+        // Phase 2: with no column taller than that, the tallest shortest column.
+        // low[c][j]: the best shortest column for items 0..<j in c columns (−∞: impossible).
+        let ceiling = tallest + 0.001
+        var low = Array(repeating: Array(repeating: -Double.infinity, count: n + 1), count: columns + 1)
+        var from = Array(repeating: Array(repeating: -1, count: n + 1), count: columns + 1)
+        low[0][0] = .infinity
+        for c in 1...columns {
+            for j in 0...n {
+                // Column c empty: its height 0 is the shortest.
+                if low[c - 1][j] > -Double.infinity, j == n {
+                    let value = min(low[c - 1][j], 0)
+                    if value > low[c][j] {
+                        low[c][j] = value
+                        from[c][j] = j
+                    }
+                }
+                guard j > 0 else { continue }
+                for i in 0..<j where low[c - 1][i] > -Double.infinity && (i == 0 || mayStartColumn(at: i)) {
+                    let h = height(i, j)
+                    guard h <= ceiling else { continue }
+                    let value = min(low[c - 1][i], h)
+                    if value > low[c][j] {
+                        low[c][j] = value
+                        from[c][j] = i
+                    }
+                }
+            }
+        }
+        guard low[columns][n] > -Double.infinity else { return nil }
+        var starts: [Int] = []
+        var j = n
+        for c in stride(from: columns, to: 0, by: -1) {
+            let i = from[c][j]
+            starts.append(i)
+            j = i
+        }
+        // `starts` holds each column's first item, last column first; drop the first column's
+        // (0) and empty columns (a start equal to the next column's).
+        let ordered = Array(starts.reversed())
+        var result: [Int] = []
+        for (c, start) in ordered.enumerated() where c > 0 && start < n && start > (result.last ?? 0) {
+            result.append(start)
+        }
+        return result
+    }
+}
