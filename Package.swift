@@ -57,7 +57,7 @@ let package = Package(
             name: "Galley",
             dependencies: [
                 "GalleyCore", "GalleyMarkup", "GalleyTypography", "GalleyText", "GalleyPanels",
-                "GalleyLayout", "GalleyRender", "GalleyTemplates",
+                "GalleyLayout", "GalleyRender", "GalleyTemplates", "CPangoCairo",
             ]),
         .target(
             name: "GalleyPreview",
