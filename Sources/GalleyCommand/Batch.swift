@@ -208,6 +208,9 @@ struct Batch: ParsableCommand {
         if supervisor.wasInterrupted {
             summary += "; interrupted with \(notRun) not rendered. Run the same command again to resume"
         }
+        if logFailure != nil {
+            summary += "; the manifest could not record them (above), so the next run renders them again"
+        }
         let typography = tally.total
         if rendered > 0 { summary += "\ngalley batch: typography of the \(rendered) rendered: \(typography.summary)" }
         FileHandle.standardError.write(Data((summary + "\n").utf8))

@@ -259,4 +259,21 @@ struct ArchiveRunTests {
         #expect(result.stderr.contains("cannot create the folder: Not a directory"), "\(result.stderr)")
         #expect(!result.stderr.contains("NSCocoaErrorDomain"))
     }
+
+    @Test("a manifest that cannot be written (a file size limit, as a full disk): said with the path and reason, status 1")
+    func manifestWriteFailure() throws {
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for k in 0..<3 { try write(article(k), folder.appendingPathComponent("in/a\(k).txt")) }
+        // Records of other inputs fill the log past the 50 KiB limit set below; the PDFs
+        // (about 21 KB) stay under it, so only the manifest's writes fail (EFBIG).
+        let records = (0..<400).map { #"{"fingerprint":"x","key":"other/\#($0).txt","outputs":[],"status":"rendered"}"# }
+        try write(records.joined(separator: "\n") + "\n" + String(repeating: " ", count: 40_000) + "\n", folder.appendingPathComponent("out/.galley-manifest.jsonl"))
+        let out = folder.appendingPathComponent("out")
+        let result = try run("/bin/sh", ["-c", "trap '' XFSZ; ulimit -f 100; exec '\(Paths.galley)' batch '\(folder.path)/in' -o '\(out.path)'"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(".galley-manifest.jsonl: error: cannot write the manifest: File too large"), "\(result.stderr)")
+        #expect(result.stderr.contains("the manifest could not record them"))
+        #expect(files(in: out, suffix: ".pdf").count == 3)
+    }
 }
