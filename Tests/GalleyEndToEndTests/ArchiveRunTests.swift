@@ -68,6 +68,15 @@ struct ArchiveRunTests {
 
         let again = try galley(arguments)
         #expect(again.stderr.contains("0 to render, 9 up to date"), "\(again.stderr)")
+
+        // One folder alone, then with a second: the names gain the folder's name, so the
+        // first folder's articles are written again under their new names.
+        let alone = folder.appendingPathComponent("alone")
+        #expect(try galley(["batch", folder.appendingPathComponent("d1").path, "-o", alone.path]).status == 0)
+        #expect(files(in: alone, suffix: ".pdf").contains("story.pdf"))
+        let both = try galley(["batch", folder.appendingPathComponent("d1").path, folder.appendingPathComponent("d2").path, "-o", alone.path])
+        #expect(both.stderr.contains("4 inputs, 4 to render"), "\(both.stderr)")
+        #expect(FileManager.default.fileExists(atPath: alone.appendingPathComponent("d1/story.pdf").path))
     }
 
     @Test("four shards at once into one folder, then an unsharded rerun renders nothing; every PDF is valid")

@@ -52,6 +52,16 @@ public enum BatchInputs {
             }
         }
         jobs.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        // Inputs that overlap (`d` and `d/sub`) reach one file twice, by one path: one input.
+        var unique: [BatchJob] = []
+        for job in jobs {
+            if let last = unique.last, last.key.utf8.elementsEqual(job.key.utf8) {
+                warnings.append("\(job.key) is reached by two of the inputs given; rendered once, as \(last.outputName)")
+                continue
+            }
+            unique.append(job)
+        }
+        jobs = unique
         warnings += OutputNames.resolve(&jobs)
         return BatchListing(jobs: jobs, warnings: warnings)
     }

@@ -36,9 +36,12 @@ public struct BatchJob: Sendable, Codable, Hashable {
 
     /// What decides this input's pages, as a fingerprint: its content as it stands in the
     /// archive (the file, or the dump's whole line with the fields a template may print) with
-    /// `settings` (template, version, options). A dump line's content was hashed when the
+    /// `settings` (`RenderSettings.fingerprint`) and its output name. A dump line's content was hashed when the
     /// dump was listed, so the dump is not read a second time for it.
     public func fingerprint(settings: [UInt8]) -> String {
+        // The output name too: an input whose name changed (a second root given, a clash
+        // resolved) is written again under its new name.
+        let settings = settings + [0x01] + Array(outputName.utf8)
         if let error = fields["error"] { return StableHash.fingerprint(Array(error.utf8) + settings) }
         if let line { return StableHash.fingerprint(Array(line.fingerprint.utf8) + settings) }
         return StableHash.fingerprint(((try? sourceBytes()) ?? []) + settings)

@@ -9,6 +9,7 @@ public final class ManifestLog {
     public let path: String
     private let descriptor: Int32
     private let encoder: JSONEncoder
+    private let clock = ISO8601DateFormatter()
 
     /// Opens (or creates) the log of `folder`; the error names the path and the system's reason.
     public init(folder: String) throws(GalleyError) {
@@ -27,7 +28,7 @@ public final class ManifestLog {
     /// a disk that was full), a line feed first, so the record starts a line of its own.
     public func append(_ entry: BatchManifest.Entry) throws(GalleyError) {
         var entry = entry
-        entry.at = ISO8601DateFormatter().string(from: Date())
+        entry.at = clock.string(from: Date())
         guard var bytes = try? [UInt8](encoder.encode(entry)) else {
             throw GalleyError(.output, "cannot encode the manifest record of \(entry.key)", path: path)
         }
