@@ -194,6 +194,18 @@ struct Batch: ParsableCommand {
                 }
             }
         }
+        // An unsharded run sees every record: it drops the superseded ones, when they are
+        // at least half the log (shards running at the same time keep appending safely).
+        if shard == nil, !supervisor.wasInterrupted, logFailure == nil {
+            do {
+                let dropped = try log.compactIfWorthIt()
+                if dropped > 0 {
+                    FileHandle.standardError.write(Data("galley batch: manifest compacted: \(dropped) superseded records dropped\n".utf8))
+                }
+            } catch {
+                FileHandle.standardError.write(Data("galley batch: warning: \(error)\n".utf8))
+            }
+        }
         var cocoWritten = true
         if coco {
             // Every input that is rendered now: up to date, or rendered by this run (and not failed).

@@ -285,4 +285,22 @@ struct ArchiveRunTests {
         #expect(result.stderr.contains("the manifest could not record them"))
         #expect(files(in: out, suffix: ".pdf").count == 3)
     }
+
+    @Test("an unsharded run compacts the manifest log once most of it is superseded; nothing is lost")
+    func compaction() throws {
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for k in 0..<60 { try write("Статья \(k)\n\nТекст номер \(k).", folder.appendingPathComponent("in/a\(k).txt")) }
+        let input = folder.appendingPathComponent("in").path
+        let out = folder.appendingPathComponent("out")
+        let manifest = out.appendingPathComponent(".galley-manifest.jsonl")
+        func lines() throws -> Int { try String(contentsOf: manifest, encoding: .utf8).split(separator: "\n").count }
+        #expect(try galley(["batch", input, "-o", out.path]).status == 0)
+        #expect(try galley(["batch", input, "-o", out.path, "--force"]).status == 0)
+        #expect(try lines() == 120, "two records per input: not yet worth compacting")
+        let third = try galley(["batch", input, "-o", out.path, "--force"])
+        #expect(third.stderr.contains("manifest compacted: 120 superseded records dropped"), "\(third.stderr)")
+        #expect(try lines() == 60)
+        #expect(try galley(["batch", input, "-o", out.path]).stderr.contains("0 to render, 60 up to date"))
+    }
 }

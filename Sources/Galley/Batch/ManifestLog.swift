@@ -7,7 +7,7 @@ import Foundation
 /// sharing a network file system that supports locks) never lose each other's records.
 public final class ManifestLog {
     public let path: String
-    private let descriptor: Int32
+    private var descriptor: Int32
     private let encoder: JSONEncoder
     private let clock = ISO8601DateFormatter()
 
@@ -33,9 +33,7 @@ public final class ManifestLog {
             throw GalleyError(.output, "cannot encode the manifest record of \(entry.key)", path: path)
         }
         bytes.append(0x0A)
-        while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw failure("cannot lock the manifest") }
-        }
+        try lock()
         defer { flock(descriptor, LOCK_UN) }
         var info = stat()
         if fstat(descriptor, &info) == 0, info.st_size > 0 {
@@ -51,6 +49,61 @@ public final class ManifestLog {
             }
             offset += written
         }
+    }
+
+    /// Takes the exclusive lock on the log as it stands at `path`: when another run compacted
+    /// it meanwhile (renamed a new file over it), the new file is opened and locked instead, so
+    /// no record goes to the replaced one.
+    private func lock() throws(GalleyError) {
+        while true {
+            while flock(descriptor, LOCK_EX) != 0 {
+                guard errno == EINTR else { throw failure("cannot lock the manifest") }
+            }
+            var held = stat()
+            var current = stat()
+            guard fstat(descriptor, &held) == 0, stat(path, &current) == 0 else { throw failure("cannot read the manifest") }
+            if held.st_ino == current.st_ino && held.st_dev == current.st_dev { return }
+            let reopened = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o666)
+            guard reopened >= 0 else { throw failure("cannot open the manifest") }
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+            descriptor = reopened
+        }
+    }
+
+    /// Rewrites the log with only the latest record of each key, when at least half of its
+    /// lines are superseded (a log grows by one line per input each time it renders). Under
+    /// the lock, from the file as it is then (records other runs appended included), written
+    /// to a temporary file and renamed over the log; runs appending at that moment move to
+    /// the new file (`lock`). Returns how many lines were dropped.
+    @discardableResult
+    public func compactIfWorthIt() throws(GalleyError) -> Int {
+        try lock()
+        defer { flock(descriptor, LOCK_UN) }
+        var latest: [ExactKey: ArraySlice<UInt8>] = [:]
+        var order: [ExactKey] = []
+        var lines = 0
+        struct Key: Decodable { var key: String }
+        let decoder = JSONDecoder()
+        let all: [UInt8]
+        do { all = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
+            throw GalleyError(.output, "cannot read the manifest: \(error)", path: path)
+        }
+        for line in all.split(separator: 0x0A) {
+            lines += 1
+            guard let key = try? decoder.decode(Key.self, from: Data(line)) else { continue }
+            let exact = ExactKey(key.key)
+            if latest.updateValue(line, forKey: exact) == nil { order.append(exact) }
+        }
+        guard lines >= 2 * latest.count, lines - latest.count >= 100 else { return 0 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(all.count)
+        for key in order {
+            bytes += latest[key]!
+            bytes.append(0x0A)
+        }
+        try AtomicFile.write(bytes, to: path)
+        return lines - latest.count
     }
 
     private func failure(_ what: String) -> GalleyError {
