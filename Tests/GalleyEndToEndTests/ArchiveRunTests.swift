@@ -304,4 +304,38 @@ struct ArchiveRunTests {
         #expect(try lines() == 60)
         #expect(try galley(["batch", input, "-o", out.path]).stderr.contains("0 to render, 60 up to date"))
     }
+
+    /// Compaction renames a new log over the one the shards hold open; a shard that then takes
+    /// the lock finds the log replaced and appends to the new one. (Whether the compaction
+    /// falls inside the shards' run depends on timing; that nothing is lost must hold either way.)
+    @Test("an unsharded run compacting the log while four shards append to it: no record lost")
+    func compactionDuringShards() throws {
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for k in 0..<60 { try write("Статья \(k)\n\nТекст номер \(k).", folder.appendingPathComponent("old/a\(k).txt")) }
+        for k in 0..<40 { try write(article(k), folder.appendingPathComponent("new/b\(k).txt")) }
+        let out = folder.appendingPathComponent("out")
+        #expect(try galley(["batch", folder.appendingPathComponent("old").path, "-o", out.path]).status == 0)
+        // Superseded records of the old inputs before the real ones: worth compacting.
+        let manifest = out.appendingPathComponent(".galley-manifest.jsonl")
+        let junk = (0..<60).flatMap { k in
+            Array(repeating: #"{"fingerprint":"old","key":"\#(folder.path)/old/a\#(k).txt","outputs":[],"status":"rendered"}"#, count: 2)
+        }
+        try Data((junk.joined(separator: "\n") + "\n" + String(contentsOf: manifest, encoding: .utf8)).utf8).write(to: manifest)
+        let shards = try (1...4).map { k -> Process in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Paths.galley)
+            process.arguments = ["batch", folder.appendingPathComponent("new").path, "-o", out.path, "--jobs", "1", "--shard", "\(k)/4"]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        let compacting = try galley(["batch", folder.appendingPathComponent("old").path, "-o", out.path])
+        #expect(compacting.stderr.contains("manifest compacted: 120 superseded records dropped"), "\(compacting.stderr)")
+        for process in shards { process.waitUntilExit() }
+        #expect(shards.allSatisfy { $0.terminationStatus == 0 })
+        #expect(try galley(["batch", folder.appendingPathComponent("new").path, "-o", out.path]).stderr.contains("40 inputs, 0 to render"))
+        #expect(try galley(["batch", folder.appendingPathComponent("old").path, "-o", out.path]).stderr.contains("60 inputs, 0 to render"))
+    }
 }
