@@ -30,8 +30,8 @@ struct Batch: ParsableCommand {
             Output names: each input's path relative to its folder, mirrored (with several inputs, \
             each folder's own name first); a dump's articles as DUMP/ID, an id with characters a \
             file name cannot hold cleaned and given -HASH8 (a/b → a_b-c14cddc0). A name two inputs \
-            would share gets -2, -3 with a warning naming both; the report maps each input to its \
-            files. Links (.txt or folders) are followed only while they stay inside the input folder.
+            would share (compared in NFC and without case) gets -2, -3 with a warning naming both; \
+            the report maps each input to its files. Links (.txt or folders) are followed only while they stay inside the input folder.
 
             Several batches may write into one folder at once (shards): OUTDIR/.galley-manifest.jsonl \
             is an append-only log they share, and each removes only its own temporary files. \

@@ -35,6 +35,7 @@ struct ArchiveRunTests {
         try write(article(2), folder.appendingPathComponent("d2/story.txt"))
         try write(article(3), folder.appendingPathComponent("d1/\(nfc).txt"))
         try write(article(4), folder.appendingPathComponent("d1/\(nfd).txt"))
+        try write(article(5), folder.appendingPathComponent("d2/Story.txt"))
         let ids = ["a/b", "a.b", "a_b", "a_b", "x"]
         let lines = ids.enumerated().map { k, id in
             String(decoding: try! JSONSerialization.data(withJSONObject: ["id": id, "title": "Article \(k)", "text": "Text of article \(k)."]), as: UTF8.self)
@@ -42,6 +43,7 @@ struct ArchiveRunTests {
         try write(lines.joined(separator: "\n") + "\n", folder.appendingPathComponent("dump.jsonl"))
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("d1").path)
         try #require(names.count == 3, "this file system keeps NFC and NFD names apart: \(names)")
+        let inputCount = 5 + ids.count
 
         let out = folder.appendingPathComponent("out")
         let report = folder.appendingPathComponent("r.json")
@@ -50,8 +52,9 @@ struct ArchiveRunTests {
         let first = try galley(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         let pdfs = files(in: out, suffix: ".pdf")
-        #expect(pdfs.count == 4 + ids.count, "one PDF per article: \(pdfs)")
-        #expect(pdfs.contains("d1/story.pdf") && pdfs.contains("d2/story.pdf"), "each root's name first: \(pdfs)")
+        #expect(pdfs.count == inputCount, "one PDF per article: \(pdfs)")
+        #expect(pdfs.contains("d2/Story.pdf") && pdfs.contains("d2/story-2.pdf"), "Story and story differ only in case: \(pdfs)")
+        #expect(pdfs.contains("d1/story.pdf") && pdfs.contains("d2/Story.pdf"), "each root's name first: \(pdfs)")
         #expect(pdfs.contains("dump/a_b.pdf") && pdfs.contains("dump/a_b-2.pdf") && pdfs.contains("dump/x.pdf"), "\(pdfs)")
         // a/b and a.b: cleaned, with the first 8 hex digits of their SHA-256 (printf 'a/b' | sha256sum).
         #expect(pdfs.contains("dump/a_b-c14cddc0.pdf") && pdfs.contains("dump/a_b-2e7336dc.pdf"), "\(pdfs)")
@@ -60,15 +63,16 @@ struct ArchiveRunTests {
         #expect(first.stderr.contains("differ only in Unicode normal form"), "\(first.stderr)")
         // The report maps every input to its own outputs.
         let entries = results(try json(report))
-        #expect(entries.count == 4 + ids.count)
+        #expect(entries.count == inputCount)
         let outputs = entries.flatMap { $0["outputs"] as? [String] ?? [] }
         #expect(Set(outputs).count == outputs.count && outputs.count == entries.count, "\(outputs)")
         // Each PDF holds its own article.
-        #expect(try pdfText(out.appendingPathComponent("d2/story.pdf")).contains("номер 2"))
+        #expect(try pdfText(out.appendingPathComponent("d2/story-2.pdf")).contains("номер 2"))
+        #expect(try pdfText(out.appendingPathComponent("d2/Story.pdf")).contains("номер 5"))
         #expect(try pdfText(out.appendingPathComponent("dump/a_b-2.pdf")).contains("article 3"))
 
         let again = try galley(arguments)
-        #expect(again.stderr.contains("0 to render, 9 up to date"), "\(again.stderr)")
+        #expect(again.stderr.contains("0 to render, 10 up to date"), "\(again.stderr)")
 
         // One folder alone, then with a second: the names gain the folder's name, so the
         // first folder's articles are written again under their new names.
@@ -76,7 +80,7 @@ struct ArchiveRunTests {
         #expect(try galley(["batch", folder.appendingPathComponent("d1").path, "-o", alone.path]).status == 0)
         #expect(files(in: alone, suffix: ".pdf").contains("story.pdf"))
         let both = try galley(["batch", folder.appendingPathComponent("d1").path, folder.appendingPathComponent("d2").path, "-o", alone.path])
-        #expect(both.stderr.contains("4 inputs, 4 to render"), "\(both.stderr)")
+        #expect(both.stderr.contains("5 inputs, 5 to render"), "\(both.stderr)")
         #expect(FileManager.default.fileExists(atPath: alone.appendingPathComponent("d1/story.pdf").path))
     }
 

@@ -15,8 +15,8 @@ public enum OutputNames {
     }
 
     /// Gives every job in `jobs` (sorted by key) an output name no earlier job has, comparing
-    /// names in Unicode NFC (so `café` written NFC and NFD is one name, as on a file system
-    /// that normalizes). A clash keeps the first job's name and gives the later one `-2`, `-3`,
+    /// names in Unicode NFC and without case (so `café` written NFC and NFD is one name, and
+    /// `Story` and `story` are, as on a file system that normalizes or ignores case). A clash keeps the first job's name and gives the later one `-2`, `-3`,
     /// … (a number no other input's name takes). Returns one warning per renamed input,
     /// naming both inputs.
     static func resolve(_ jobs: inout [BatchJob]) -> [String] {
@@ -36,16 +36,21 @@ public enum OutputNames {
             let renamed = "\(name)-\(number)"
             owners[comparable(renamed)] = jobs[index].key
             jobs[index].outputName = renamed
-            let twins = owner.unicodeScalars.elementsEqual(jobs[index].key.unicodeScalars) == false && owner == jobs[index].key
+            let why =
+                owner == jobs[index].key
+                ? " (their names differ only in Unicode normal form)"
+                : owner.lowercased() == jobs[index].key.lowercased() ? " (their names differ only in case)" : ""
             warnings.append(
-                "\(jobs[index].key) and \(owner) would both write \(name)\(twins ? " (their names differ only in Unicode normal form)" : ""); "
+                "\(jobs[index].key) and \(owner) would both write \(name)\(why); "
                     + "\(jobs[index].key) is written as \(renamed)")
         }
         return warnings
     }
 
-    /// A name as compared for clashes: NFC (`precomposedStringWithCanonicalMapping`).
+    /// A name as compared for clashes: NFC (`precomposedStringWithCanonicalMapping`) and
+    /// lowercased, as file systems that normalize or ignore case (macOS, SMB shares) compare
+    /// names: `Story.txt` and `story.txt` would overwrite each other's PDF there.
     private static func comparable(_ name: String) -> String {
-        name.precomposedStringWithCanonicalMapping
+        name.precomposedStringWithCanonicalMapping.lowercased()
     }
 }
