@@ -217,9 +217,11 @@ struct ArchiveRunTests {
         // which `exec` keeps) and a counter. The report is the parent's first atomic write;
         // convert's PDF the first of its process.
         let tag = "abc123"
-        let plant = (1...8).map { n in
+        // Also the name galley 0.2 used (`.NAME.PID.tmp`, opened with O_TRUNC and no O_NOFOLLOW),
+        // which this test catches writing through.
+        let plant = ((1...8).map { n in
             "ln -s '\(victim.path)' '\(folder.path)/.r.json.\(tag)-'$$'-\(n).tmp'; ln -s '\(victim.path)' '\(out.path)/.one.pdf.\(tag)-'$$'-\(n).tmp'"
-        }.joined(separator: "; ")
+        } + ["ln -s '\(victim.path)' '\(folder.path)/.r.json.'$$'.tmp'; ln -s '\(victim.path)' '\(out.path)/.one.pdf.'$$'.tmp'"]).joined(separator: "; ")
         try FileManager.default.createSymbolicLink(atPath: out.appendingPathComponent("story.pdf").path, withDestinationPath: victim.path)
         var environment = ProcessInfo.processInfo.environment
         environment["GALLEY_RUN_TAG"] = tag
@@ -229,7 +231,7 @@ struct ArchiveRunTests {
         #expect(convert.status == 0, "\(convert.stderr)")
         #expect(try String(contentsOf: victim, encoding: .utf8) == "precious")
         let planted = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }
-        #expect(planted.count == 16, "the planted links (8 per run) are still there: nobody else's files removed")
+        #expect(planted.count == 18, "the planted links (9 per run) are still there: nobody else's files removed")
         for name in ["story.pdf", "one.pdf"] {
             let attributes = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)
             #expect(attributes[.type] as? FileAttributeType == .typeRegular, "\(name) is a file of its own")
