@@ -37,7 +37,7 @@ enum FolderWalk {
         in root: String, realRoot: String, suffix: String, warnings: inout [String], _ body: (String, String?) -> Void
     ) throws {
         var visited: Set<String> = [realRoot]
-        guard try walk(root, relative: "", realRoot: realRoot, suffix: suffix, visited: &visited, warnings: &warnings, body) else {
+        guard walk(root, relative: "", realRoot: realRoot, suffix: suffix, visited: &visited, warnings: &warnings, body) else {
             throw BatchInputError(description: "\(root): cannot read the folder: \(String(cString: strerror(errno)))")
         }
     }
@@ -47,7 +47,7 @@ enum FolderWalk {
     private static func walk(
         _ folder: String, relative: String, realRoot: String, suffix: String, visited: inout Set<String>,
         warnings: inout [String], _ body: (String, String?) -> Void
-    ) throws -> Bool {
+    ) -> Bool {
         guard let stream = opendir(folder) else { return false }
         var names: [String] = []
         while let entry = readdir(stream) {
@@ -74,7 +74,7 @@ enum FolderWalk {
                     continue
                 }
                 guard visited.insert(real).inserted else { continue }
-                if !(try walk(path, relative: childRelative, realRoot: realRoot, suffix: suffix, visited: &visited, warnings: &warnings, body)) {
+                if !walk(path, relative: childRelative, realRoot: realRoot, suffix: suffix, visited: &visited, warnings: &warnings, body) {
                     warnings.append("\(path): cannot read the folder: \(String(cString: strerror(errno))); its articles are not listed")
                 }
             } else if name.hasSuffix(suffix), (target.st_mode & S_IFMT) == S_IFREG {
