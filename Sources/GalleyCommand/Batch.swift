@@ -85,15 +85,20 @@ struct Batch: ParsableCommand {
             FileHandle.standardError.write(Data((failure.message + "\n").utf8))
             throw ExitCode(failure.status)
         }
-        let listing: BatchListing
-        do { listing = try BatchInputs.list(inputs) } catch {
+        // Every input is listed and named, in every shard, so that the shards agree on names;
+        // then a shard keeps its own (and the list of the others is freed).
+        var all: [BatchJob]
+        let warnings: [String]
+        do {
+            let listing = try BatchInputs.list(inputs)
+            all = listing.jobs
+            warnings = listing.warnings
+        } catch {
             FileHandle.standardError.write(Data("galley: error: \(error)\n".utf8))
             throw ExitCode(2)
         }
         let shard = self.shard.flatMap(Shard.init)
-        let warnings = listing.warnings
         for warning in warnings { FileHandle.standardError.write(Data("galley batch: warning: \(warning)\n".utf8)) }
-        var all = listing.jobs
         if let shard { all = all.filter { shard.contains($0.key) } }
         let formats = (OutputFormat.list(format) ?? [.pdf]).map(\.rawValue)
         let coco = shared.emits?.contains("coco") == true
