@@ -6,7 +6,7 @@
 //   → GalleyTypography (normalization, hyphenation, line breaking)
 //   → GalleyLayout (document + template → pages of frames), with GalleyPanels plugged in
 //   → GalleyRender (frames → Cairo PDF/SVG/PNG)
-// GalleyPreview builds the HTML preview and serves it live (FlyingFox).
+// GalleyPreview builds the HTML preview and serves it live (its own small HTTP server).
 // GalleyCore is the shared vocabulary (geometry, spans, diagnostics, frame tree);
 // GalleyText wraps Pango shaping; Galley is the pipeline facade; GalleyCommand is the CLI.
 import PackageDescription
@@ -21,7 +21,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
-        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -57,13 +56,12 @@ let package = Package(
             name: "Galley",
             dependencies: [
                 "GalleyCore", "GalleyMarkup", "GalleyTypography", "GalleyText", "GalleyPanels",
-                "GalleyLayout", "GalleyRender", "GalleyTemplates",
+                "GalleyLayout", "GalleyRender", "GalleyTemplates", "CPangoCairo",
             ]),
         .target(
             name: "GalleyPreview",
             dependencies: [
-                "Galley", "GalleyCore", "GalleyLayout", .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
+                "Galley", "GalleyCore", "GalleyLayout",
             ]),
         .executableTarget(
             name: "GalleyCommand",

@@ -22,6 +22,7 @@ packages=(
   libgdk-pixbuf-2.0-dev # panels: JPEG assets
   poppler-utils        # tests: pdftotext, pdfinfo, pdftoppm
   qpdf                 # tests: qpdf --check
+  parallel             # tests: docs/scale.md's GNU parallel example, run as written
   python3-jsonschema   # tests: the layout JSON against docs/layout.schema.json (Debian's /usr/bin/python3)
   chromium             # tests: galley preview in a real browser (headless screenshot, DOM)
   python3-venv         # bench: virtual environment for typst and pdfplumber

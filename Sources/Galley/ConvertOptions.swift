@@ -1,5 +1,6 @@
 // The settings of one conversion, shared by every command that renders.
 
+import Foundation
 import GalleyLayout
 import GalleyMarkup
 
@@ -26,4 +27,14 @@ public struct ConvertOptions: Sendable {
     public var date: String?
 
     public init() {}
+
+    /// The assets folder for the input at `path`: `--assets`, else `assets/` beside the input
+    /// (`assets/` in the current folder for standard input). The one rule the typesetter and
+    /// the batch cache key both follow.
+    public func assetsFolder(forInput path: String) -> String {
+        if let assetsFolder { return assetsFolder }
+        guard path != "<stdin>" else { return "assets" }
+        let folder = (path as NSString).deletingLastPathComponent
+        return (folder.isEmpty ? "." : folder) + "/assets"
+    }
 }

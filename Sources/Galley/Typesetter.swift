@@ -120,10 +120,7 @@ public final class Typesetter {
 
     /// The assets folder for an input: `--assets`, else `assets/` beside the input file.
     private func assets(for path: String, options: ConvertOptions) -> AssetLibrary? {
-        if let folder = options.assetsFolder { return AssetLibrary(folder: folder) }
-        guard path != "<stdin>" else { return AssetLibrary(folder: "assets") }
-        let folder = (path as NSString).deletingLastPathComponent
-        return AssetLibrary(folder: (folder.isEmpty ? "." : folder) + "/assets")
+        AssetLibrary(folder: options.assetsFolder(forInput: path))
     }
 
     /// The article as one PDF file's bytes.

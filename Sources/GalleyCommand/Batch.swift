@@ -16,9 +16,9 @@ struct Batch: ParsableCommand {
 
             Each input renders in a worker process; a crash or a hang (--timeout) costs only that \
             input. Files are written under a temporary name and renamed, so an interrupted batch \
-            leaves only complete files. OUTDIR/.galley-manifest.json remembers what was rendered \
-            from which content, template and galley version: a rerun renders only what changed \
-            (--force renders everything). --shard K/N renders a stable K-th of N slices, for \
+            leaves only complete files. OUTDIR/.galley-manifest.jsonl remembers what was rendered \
+            from which content, options, template, galley version and asset files: a rerun renders \
+            only what changed (--force renders everything). --shard K/N renders a stable K-th of N slices, for \
             running an archive across machines (docs/scale.md).
 
             --emit layout,report writes NAME.layout.json and NAME.report.json beside each input's \
@@ -27,7 +27,19 @@ struct Batch: ParsableCommand {
             input's NAME.layout.json is written too: the COCO file is gathered from them). \
             --report FILE adds the typography figures of all rendered inputs together.
 
-            Exit status: 0 all rendered, 1 some inputs failed (or the batch was interrupted), 2 usage.
+            Output names: each input's path relative to its folder, mirrored (with several inputs, \
+            each folder's own name first); a dump's articles as DUMP/ID, an id with characters a \
+            file name cannot hold cleaned and given -HASH8 (a/b → a_b-c14cddc0). A name two inputs \
+            would share (compared in NFC and without case) gets -2, -3 with a warning naming both; \
+            the report maps each input to its files. Links (.txt or folders) are followed only while they stay inside the input folder.
+
+            Several batches may write into one folder at once (shards): OUTDIR/.galley-manifest.jsonl \
+            is an append-only log they share, and each removes only its own temporary files. \
+            --report lists every input, rendered now or earlier (a resumed run's report is complete).
+
+            Exit status: 0 all rendered; 3 the batch finished and some inputs failed (each in the \
+            report: do not retry); 1 the batch could not finish (interrupted, output or manifest not \
+            writable: retry); 2 usage or template error.
             """)
 
     @Argument(help: ArgumentHelp("Folders, article files or .jsonl dumps.", valueName: "input"))
@@ -73,12 +85,20 @@ struct Batch: ParsableCommand {
             FileHandle.standardError.write(Data((failure.message + "\n").utf8))
             throw ExitCode(failure.status)
         }
+        // Every input is listed and named, in every shard, so that the shards agree on names;
+        // then a shard keeps its own (and the list of the others is freed).
         var all: [BatchJob]
-        do { all = try BatchInputs.list(inputs) } catch {
+        let warnings: [String]
+        do {
+            let listing = try BatchInputs.list(inputs)
+            all = listing.jobs
+            warnings = listing.warnings
+        } catch {
             FileHandle.standardError.write(Data("galley: error: \(error)\n".utf8))
             throw ExitCode(2)
         }
         let shard = self.shard.flatMap(Shard.init)
+        for warning in warnings { FileHandle.standardError.write(Data("galley batch: warning: \(warning)\n".utf8)) }
         if let shard { all = all.filter { shard.contains($0.key) } }
         let formats = (OutputFormat.list(format) ?? [.pdf]).map(\.rawValue)
         let coco = shared.emits?.contains("coco") == true
@@ -86,37 +106,61 @@ struct Batch: ParsableCommand {
         // files, so coco asks the workers for layout (and a batch that already wrote layout
         // and PNG pages does not render again for it).
         let emits = Array((shared.emits ?? []).subtracting(["coco"]).union(coco ? ["layout"] : [])).sorted()
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        OutputSweeper.removeTemporaryFiles(in: output)
+        let log: ManifestLog
+        do {
+            try Folders.create(output)
+            log = try ManifestLog(folder: output)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
 
-        // What decides the pages besides the input: template, version, options.
-        let settings = [
-            TemplatePrinter.print(template), GalleyVersion.current, formats.joined(separator: ","), String(dpi),
-            emits.joined(separator: ","), CommandLine.arguments.filter { $0.hasPrefix("--no-") || $0.hasPrefix("--lang") || $0.hasPrefix("--keep") }.joined(),
-        ].joined(separator: "\u{1}")
-        let settingsBytes = Array(settings.utf8)
-        var manifest = BatchManifest.load(from: output)
+        // What decides the pages besides the input and the assets it uses: one value.
+        let options = shared.convertOptions
+        let settings = RenderSettings(
+            template: template, options: options, formats: formats, dpi: dpi, emit: emits, galleyVersion: GalleyVersion.current)
+        let settingsBytes = Array(settings.fingerprint.utf8)
+        let (manifest, unreadable) = BatchManifest.load(from: output) { key in shard?.contains(key) ?? true }
+        if unreadable > 0 {
+            FileHandle.standardError.write(
+                Data("galley batch: warning: \(unreadable) unreadable line\(unreadable == 1 ? "" : "s") in \(log.path) skipped (a write cut short); those inputs render again\n".utf8))
+        }
         // Per input the parent keeps only what the answers need: the request, and the
         // fingerprint its manifest entry will record (the list of all inputs only for COCO).
-        var fingerprints: [String: String] = [:]
+        var fingerprints: [ExactKey: String] = [:]
+        var names: [ExactKey: String] = [:]
         var requests: [WorkerRequest] = []
+        var results: [BatchReport.Result] = []
+        var assetHashes: [String: String] = [:]
         for job in all {
             let fingerprint = job.fingerprint(settings: settingsBytes)
-            guard force || !manifest.isCurrent(job.key, fingerprint: fingerprint, in: output) else { continue }
-            fingerprints[job.key] = fingerprint
+            if !force, job.fields["error"] == nil,
+                let entry = manifest.current(
+                    job.key, fingerprint: fingerprint, assetsFolder: options.assetsFolder(forInput: job.sourceName), in: output,
+                    hashes: &assetHashes)
+            {
+                if report != nil { results.append(BatchReport.result(upToDate: entry, name: job.outputName)) }
+                continue
+            }
+            fingerprints[ExactKey(job.key)] = fingerprint
+            if report != nil { names[ExactKey(job.key)] = job.outputName }
             requests.append(WorkerRequest(job: job, folder: output, formats: formats, dpi: dpi, emit: emits))
         }
+        assetHashes = [:]
         let inputCount = all.count
         let skipped = inputCount - requests.count
         if !coco { all = [] }
         // Listing and fingerprinting read every input once; give back what that left free.
         releaseFreeMemory()
+        let workers = min(jobs, max(1, requests.count))
         FileHandle.standardError.write(
-            Data("galley batch: \(inputCount) input\(inputCount == 1 ? "" : "s"), \(requests.count) to render, \(skipped) up to date; \(min(jobs, max(1, requests.count))) worker\(jobs == 1 ? "" : "s")\n".utf8))
+            Data("galley batch: \(inputCount) input\(inputCount == 1 ? "" : "s")\(shard.map { " in shard \($0.index)/\($0.count)" } ?? ""), \(requests.count) to render, \(skipped) up to date; \(workers) worker\(workers == 1 ? "" : "s")\n".utf8))
 
+        // The workers name their temporary files with this run's tag, so that the files of a
+        // worker that is killed can be removed without touching another run's.
+        setenv(TemporaryFiles.tagVariable, TemporaryFiles.tag, 1)
         let supervisor = BatchSupervisor(
-            executable: Self.executablePath, workerArguments: Self.workerArguments(),
-            workers: min(jobs, max(1, requests.count)), timeout: timeout)
+            executable: Self.executablePath, workerArguments: Self.workerArguments(), workers: workers, timeout: timeout)
         let start = Date()
         let progress = BatchProgress(total: requests.count)
         // What the end needs, gathered as answers come: nothing kept per input unless the
@@ -124,39 +168,55 @@ struct Batch: ParsableCommand {
         var tally = TypographyTally()
         var rendered = 0
         var failed = 0
-        var kept: [WorkerResponse] = []
-        var renderedNow = Set<String>()
+        var answeredKeys = Set<ExactKey>()
+        var logFailure: String?
+        var renderedNow = Set<ExactKey>()
         let answered = supervisor.run(requests) { response in
             progress.record(failed: !response.ok)
+            let key = ExactKey(response.key)
+            answeredKeys.insert(key)
             if report != nil {
-                var entry = response
-                entry.gapRatios = nil  // only for the p95, which the tally has
-                kept.append(entry)
+                results.append(BatchReport.result(response, name: names[key] ?? ""))
             }
             if response.ok {
                 rendered += 1
                 if let report = response.report { tally.add(report, gapRatios: response.gapRatios ?? []) }
-                if coco { renderedNow.insert(response.key) }
-                manifest.entries[response.key] = BatchManifest.Entry(fingerprint: fingerprints[response.key] ?? "", outputs: response.outputs)
+                if coco { renderedNow.insert(key) }
             } else {
                 failed += 1
-                manifest.entries[response.key] = nil
                 FileHandle.standardError.write(Data("\(response.key): error: \(response.reason ?? "failed")\n".utf8))
             }
-            if supervisor.shouldSaveManifest() {
-                try? manifest.save(to: output)
-                // Encoding the manifest makes a transient copy as large as the manifest; give the
-                // freed memory back, or the heap keeps the largest so far and grows with the run.
-                releaseFreeMemory()
+            let entry = BatchManifest.Entry(
+                key: response.key, status: response.ok ? .rendered : .failed, fingerprint: fingerprints[key] ?? "",
+                assets: response.assets, outputs: response.outputs, pages: response.pages, warnings: response.warnings,
+                reason: response.reason, milliseconds: response.milliseconds)
+            do { try log.append(entry) } catch {
+                // Said once: the renders go on, and the run ends with status 1 (a rerun renders
+                // again what the manifest lacks).
+                if logFailure == nil {
+                    logFailure = "\(error)"
+                    FileHandle.standardError.write(Data("\(error)\n".utf8))
+                }
             }
         }
-        try? manifest.save(to: output)
-        OutputSweeper.removeTemporaryFiles(in: output)
+        // An unsharded run sees every record: it drops the superseded ones, when they are
+        // at least half the log (shards running at the same time keep appending safely).
+        if shard == nil, !supervisor.wasInterrupted, logFailure == nil {
+            do {
+                let dropped = try log.compactIfWorthIt()
+                if dropped > 0 {
+                    FileHandle.standardError.write(Data("galley batch: manifest compacted: \(dropped) superseded records dropped\n".utf8))
+                }
+            } catch {
+                FileHandle.standardError.write(Data("galley batch: warning: \(error)\n".utf8))
+            }
+        }
         var cocoWritten = true
         if coco {
-            // Every input that is rendered now: up to date, or rendered by this run.
-            let pendingKeys = Set(requests.map(\.job.key))
-            cocoWritten = writeCoco(all.filter { !pendingKeys.contains($0.key) || renderedNow.contains($0.key) }, shard: shard)
+            // Every input that is rendered now: up to date, or rendered by this run (and not failed).
+            let pending = Set(requests.map { ExactKey($0.job.key) })
+            cocoWritten = writeCoco(
+                all.filter { !pending.contains(ExactKey($0.key)) || renderedNow.contains(ExactKey($0.key)) }, shard: shard)
         }
 
         let notRun = requests.count - answered
@@ -165,18 +225,33 @@ struct Batch: ParsableCommand {
         if supervisor.wasInterrupted {
             summary += "; interrupted with \(notRun) not rendered. Run the same command again to resume"
         }
+        if logFailure != nil {
+            summary += "; the manifest could not record them (above), so the next run renders them again"
+        }
         let typography = tally.total
         if rendered > 0 { summary += "\ngalley batch: typography of the \(rendered) rendered: \(typography.summary)" }
         FileHandle.standardError.write(Data((summary + "\n").utf8))
+        let crashed = supervisor.wasInterrupted || logFailure != nil || !cocoWritten
+        let status: Int32 = crashed ? 1 : failed > 0 ? 3 : 0
         if let report {
+            for request in requests where !answeredKeys.contains(ExactKey(request.job.key)) {
+                results.append(BatchReport.result(notRun: request.job))
+            }
+            results.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             let document = BatchReport(
                 inputs: inputCount, rendered: rendered, upToDate: skipped, failed: failed, notRun: notRun, seconds: seconds,
-                typography: typography, results: kept)
+                shard: shard.map { "\($0.index)/\($0.count)" }, status: status, warnings: warnings, typography: typography,
+                results: results)
             do { try AtomicFile.write(try DataFile.encode(document), to: report) } catch {
                 FileHandle.standardError.write(Data("galley: error: cannot write the report: \(error)\n".utf8))
+                throw ExitCode(1)
             }
         }
-        if failed > 0 || supervisor.wasInterrupted || !cocoWritten { throw ExitCode(1) }
+        if failed > 0 && status == 3 {
+            FileHandle.standardError.write(
+                Data("galley batch: finished; \(failed) input\(failed == 1 ? "" : "s") failed\(report.map { ", each named in \($0)" } ?? " (named above)"): exit status 3\n".utf8))
+        }
+        if status != 0 { throw ExitCode(status) }
     }
 
     /// Writes the batch's COCO file (`OUTDIR/annotations.coco.json`) for `jobs`, sorted by key.
@@ -190,72 +265,5 @@ struct Batch: ParsableCommand {
             return false
         }
         return true
-    }
-
-    /// This executable, to start workers with.
-    static var executablePath: String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    }
-
-    /// The shared options to hand on to the workers, as given on this command line.
-    static func workerArguments() -> [String] {
-        var arguments: [String] = []
-        var pass = false
-        let shared: Set<String> = [
-            "--template", "--assets", "--lang", "--encoding", "--max-input", "--max-pages", "--diagnostics",
-        ]
-        let flags: Set<String> = ["--no-typography", "--no-microtype", "--keep-artefacts"]
-        for argument in CommandLine.arguments.dropFirst(2) {
-            if pass {
-                arguments.append(argument)
-                pass = false
-            } else if flags.contains(argument) {
-                arguments.append(argument)
-            } else if let name = argument.split(separator: "=").first.map(String.init), shared.contains(name) {
-                arguments.append(argument)
-                pass = !argument.contains("=")
-            }
-        }
-        return arguments
-    }
-}
-
-/// The batch report (`--report FILE`).
-struct BatchReport: Encodable {
-    var inputs: Int
-    var rendered: Int
-    var upToDate: Int
-    var failed: Int
-    var notRun: Int
-    var seconds: Double
-    /// The typography figures of the inputs this run rendered, together.
-    var typography: TypographyReport
-    var results: [WorkerResponse]
-
-    init(
-        inputs: Int, rendered: Int, upToDate: Int, failed: Int, notRun: Int, seconds: Double, typography: TypographyReport,
-        results: [WorkerResponse]
-    ) {
-        self.inputs = inputs
-        self.rendered = rendered
-        self.upToDate = upToDate
-        self.failed = failed
-        self.notRun = notRun
-        self.seconds = seconds
-        self.typography = typography
-        self.results = results
-    }
-}
-
-/// Removes temporary files a killed writer left (`.NAME.PID.tmp`): never a partial output.
-enum OutputSweeper {
-    static func removeTemporaryFiles(in folder: String) {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return }
-        while let relative = walker.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix("."), name.hasSuffix(".tmp") {
-                try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(relative))
-            }
-        }
     }
 }

@@ -158,7 +158,7 @@ final class BatchSupervisor: @unchecked Sendable {
                 // Answers come in order; one that names a later request means the answers
                 // before it were lost (unreadable lines): those inputs fail, they are not
                 // credited with another's pages.
-                let position = inFlight.firstIndex { $0.job.key == response.key } ?? 0
+                let position = inFlight.firstIndex { $0.job.key.utf8.elementsEqual(response.key.utf8) } ?? 0
                 for lost in inFlight[..<position] { record(failure(lost, "the worker's answer could not be read")) }
                 inFlight.removeFirst(position + 1)
                 // A request the worker could not read is answered without its key.
@@ -167,6 +167,9 @@ final class BatchSupervisor: @unchecked Sendable {
             case .failure(let reason):
                 retire(current, kill: true)
                 worker = nil
+                // A killed worker cannot remove the temporary files it was writing: remove
+                // those of this run's tag for the inputs it held (nobody else's).
+                for request in inFlight { TemporaryFiles.removeLeftovers(of: request.job.outputName, in: request.folder) }
                 if wasInterrupted { return }
                 switch reason {
                 case .timedOut: record(failure(oldest, "timed out after \(Int(timeout)) s (--timeout)"))

@@ -1,41 +1,39 @@
 // Answers HTTP requests from the current render: its files, and `/events` for live reload.
 
-import FlyingFox
 import Foundation
+
+/// What the server sends for one request.
+enum PreviewReply {
+    /// A complete answer: status, headers, body.
+    case complete(status: Int, headers: [(String, String)], body: [UInt8])
+    /// `/events`: server-sent events, one per render, until the client goes away.
+    case events
+
+    static func plain(_ status: Int, _ text: String) -> PreviewReply {
+        .complete(status: status, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array(text.utf8))
+    }
+}
 
 /// The server's only handler. Everything it sends comes from the `SiteStore`'s table of
 /// rendered files; nothing is read from the disk on request.
-struct PreviewHandler: HTTPHandler {
+struct PreviewHandler {
     let store: SiteStore
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard request.method == .GET || request.method == .HEAD else {
-            return Self.plain(.methodNotAllowed, "only GET\n")
-        }
-        let raw = request.target.path(percentEncoded: true)
-        if raw == "/events" {
-            return HTTPResponse(
-                statusCode: .ok,
-                headers: [.contentType: "text/event-stream", HTTPHeader("Cache-Control"): "no-store"],
-                body: HTTPBodySequence(from: EventStreamBody(generations: store.subscribe())))
-        }
-        guard let key = RequestPath.key(for: raw) else { return Self.plain(.notFound, "not found\n") }
+    func reply(method: String, target: String) -> PreviewReply {
+        guard method == "GET" || method == "HEAD" else { return .plain(405, "only GET\n") }
+        let raw = String(target.prefix { $0 != "?" && $0 != "#" })
+        if raw == "/events" { return .events }
+        guard let key = RequestPath.key(for: raw) else { return .plain(404, "not found\n") }
         let site = store.current.site
         if let file = site.files[key] {
-            return HTTPResponse(
-                statusCode: .ok,
-                headers: [.contentType: file.contentType, HTTPHeader("Cache-Control"): "no-store"],
-                body: Data(file.bytes))
+            return .complete(
+                status: 200, headers: [("Content-Type", file.contentType), ("Cache-Control", "no-store")], body: file.bytes)
         }
         // A folder named without its slash: send the browser to the slash form, so that the
         // page's relative links resolve inside the folder.
         if site.files[key + "/index.html"] != nil {
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: raw + "/"], body: Data())
+            return .complete(status: 301, headers: [("Location", raw + "/")], body: [])
         }
-        return Self.plain(.notFound, "not found\n")
-    }
-
-    private static func plain(_ status: HTTPStatusCode, _ text: String) -> HTTPResponse {
-        HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8"], body: Data(text.utf8))
+        return .plain(404, "not found\n")
     }
 }

@@ -96,7 +96,7 @@ struct CocoTests {
         let first = try render("a")
         let out = folder.appendingPathComponent("a")
         let dataset = try validate(out.appendingPathComponent("annotations.coco.json"))
-        let jobs = try BatchInputs.list([input])
+        let jobs = try BatchInputs.list([input]).jobs
         #expect(jobs.count == 3)
         #expect(dataset.images.count >= 3)
         // Images follow the inputs' keys, each input's pages in order.

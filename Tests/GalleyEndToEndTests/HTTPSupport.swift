@@ -42,6 +42,31 @@ final class LoopbackConnection {
         }
     }
 
+    /// Sends `bytes` until done or the server closes the connection (no SIGPIPE); returns how
+    /// many were sent.
+    @discardableResult
+    func sendUntilClosed(_ bytes: [UInt8]) -> Int {
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { break }
+            sent += n
+        }
+        return sent
+    }
+
+    /// Everything received until the server closes the connection or `seconds` pass.
+    func receiveAll(within seconds: Double) -> String {
+        var bytes: [UInt8] = []
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let chunk = receive(within: max(0.05, deadline.timeIntervalSinceNow))
+            if chunk.isEmpty { break }
+            bytes += chunk
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Bytes received within `seconds`; empty at the end of the stream or on timeout.
     func receive(within seconds: Double) -> [UInt8] {
         var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)

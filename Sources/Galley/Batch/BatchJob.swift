@@ -13,15 +13,22 @@ public struct BatchJob: Sendable, Codable, Hashable {
     public var line: DumpLine?
     /// Output path without extension, relative to the output folder (mirrors the input tree).
     public var outputName: String
-    /// Values for header and footer fields: `source`, `date`, `url`, `author`.
+    /// Values for header and footer fields: `source`, `date`, `url`, `author`; `error` marks
+    /// an input refused while listing (its reason), which fails without being read.
     public var fields: [String: String]
+    /// For a file found by walking a folder: the folder's real path. The file is read only while
+    /// its own real path lies inside it (a link planted after the listing is refused too).
+    public var root: String?
 
-    public init(key: String, path: String?, line: DumpLine? = nil, outputName: String, fields: [String: String]) {
+    public init(
+        key: String, path: String?, line: DumpLine? = nil, outputName: String, fields: [String: String], root: String? = nil
+    ) {
         self.key = key
         self.path = path
         self.line = line
         self.outputName = outputName
         self.fields = fields
+        self.root = root
     }
 
     /// The name diagnostics give the input: its file, or `dump.jsonl#id`.
@@ -29,9 +36,13 @@ public struct BatchJob: Sendable, Codable, Hashable {
 
     /// What decides this input's pages, as a fingerprint: its content as it stands in the
     /// archive (the file, or the dump's whole line with the fields a template may print) with
-    /// `settings` (template, version, options). A dump line's content was hashed when the
+    /// `settings` (`RenderSettings.fingerprint`) and its output name. A dump line's content was hashed when the
     /// dump was listed, so the dump is not read a second time for it.
     public func fingerprint(settings: [UInt8]) -> String {
+        // The output name too: an input whose name changed (a second root given, a clash
+        // resolved) is written again under its new name.
+        let settings = settings + [0x01] + Array(outputName.utf8)
+        if let error = fields["error"] { return StableHash.fingerprint(Array(error.utf8) + settings) }
         if let line { return StableHash.fingerprint(Array(line.fingerprint.utf8) + settings) }
         return StableHash.fingerprint(((try? sourceBytes()) ?? []) + settings)
     }
@@ -40,6 +51,9 @@ public struct BatchJob: Sendable, Codable, Hashable {
     func sourceBytes() throws(GalleyError) -> [UInt8] {
         guard let path else { throw GalleyError(.input, "no input file", path: key) }
         if let line { return try JSONLinesDump.read(line, from: path) }
+        if let root, !FolderWalk.isInside(path, root: root) {
+            throw GalleyError(.input, "the file leads outside its input folder; not read", path: path)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GalleyError(.input, "cannot read the file", path: path)
         }
@@ -54,52 +68,6 @@ public struct BatchJob: Sendable, Codable, Hashable {
             throw GalleyError(.input, "line \(line.number) is not a JSON object with a \"text\" field", path: key)
         }
         return markup
-    }
-}
-
-/// Why the inputs could not be listed.
-public struct BatchInputError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-}
-
-public enum BatchInputs {
-    /// Lists the jobs of `inputs`: folders are walked recursively for `*.txt` (the output
-    /// mirrors the tree under the folder), `.jsonl` files give one job per line, other files
-    /// one job each. Sorted by key, so every run and every shard sees the same order.
-    public static func list(_ inputs: [String]) throws -> [BatchJob] {
-        var jobs: [BatchJob] = []
-        for input in inputs {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
-                throw BatchInputError(description: "\(input): no such file or folder")
-            }
-            if isFolder.boolValue {
-                jobs += try folder(input)
-            } else if input.hasSuffix(".jsonl") {
-                jobs += try JSONLinesDump.jobs(in: input)
-            } else {
-                let name = URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
-                jobs.append(BatchJob(key: input, path: input, outputName: name, fields: ["source": (input as NSString).lastPathComponent]))
-            }
-        }
-        var seen = Set<String>()
-        return jobs.filter { seen.insert($0.key).inserted }.sorted { $0.key < $1.key }
-    }
-
-    private static func folder(_ root: String) throws -> [BatchJob] {
-        guard let walker = FileManager.default.enumerator(atPath: root) else {
-            throw BatchInputError(description: "\(root): cannot read the folder")
-        }
-        var jobs: [BatchJob] = []
-        while let relative = walker.nextObject() as? String {
-            guard relative.hasSuffix(".txt") else { continue }
-            let path = (root as NSString).appendingPathComponent(relative)
-            jobs.append(
-                BatchJob(
-                    key: path, path: path, outputName: String(relative.dropLast(4)),
-                    fields: ["source": (relative as NSString).lastPathComponent]))
-        }
-        return jobs
     }
 }
 

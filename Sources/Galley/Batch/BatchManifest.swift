@@ -1,58 +1,98 @@
-// What a batch has rendered, so that a rerun renders only what changed.
+// What batches have rendered into a folder: an append-only log that concurrent runs share.
 
 import Foundation
 
-/// `OUTDIR/.galley-manifest.json`: per input, the fingerprint of everything that decides its
-/// pages (its content, the template, galley's version and the options) and the files written.
-public struct BatchManifest: Codable, Sendable {
+/// `OUTDIR/.galley-manifest.jsonl`: one JSON record per line, per input rendered or failed,
+/// with the fingerprint of everything that decided its files. The last record of a key wins.
+///
+/// Every batch writing into the folder (shards of one archive at once, a rerun, a pod
+/// restarted by Kubernetes) appends to the same file: each record is one `write` under an
+/// exclusive `flock`, so records never interleave or overwrite each other, and any later run,
+/// sharded or not, reads what all of them did. A line cut short (a full disk, a kill) is
+/// skipped when read, and the next writer starts a fresh line.
+public struct BatchManifest: Sendable {
+    /// One input's record.
     public struct Entry: Codable, Sendable {
+        public enum Status: String, Codable, Sendable { case rendered, failed }
+        public var key: String
+        public var status: Status
+        /// `BatchJob.fingerprint`: the input's content with the run's `RenderSettings`.
         public var fingerprint: String
+        /// What its directives found in the assets folder (`AssetUse`).
+        public var assets: AssetUse.Record?
         public var outputs: [String]
-        public init(fingerprint: String, outputs: [String]) {
+        public var pages: Int?
+        public var warnings: Int?
+        public var reason: String?
+        public var milliseconds: Double?
+        /// When the record was written (ISO 8601, UTC).
+        public var at: String?
+
+        public init(
+            key: String, status: Status, fingerprint: String, assets: AssetUse.Record?, outputs: [String], pages: Int?,
+            warnings: Int?, reason: String?, milliseconds: Double?, at: String? = nil
+        ) {
+            self.key = key
+            self.status = status
             self.fingerprint = fingerprint
+            self.assets = assets
             self.outputs = outputs
+            self.pages = pages
+            self.warnings = warnings
+            self.reason = reason
+            self.milliseconds = milliseconds
+            self.at = at
         }
     }
-    public var version = 1
-    public var entries: [String: Entry] = [:]
 
-    public static let fileName = ".galley-manifest.json"
+    public static let fileName = ".galley-manifest.jsonl"
+
+    /// The latest record per key, by the key's exact bytes.
+    private var entries: [ExactKey: Entry] = [:]
 
     public init() {}
 
-    public static func load(from folder: String) -> BatchManifest {
+    public func entry(_ key: String) -> Entry? { entries[ExactKey(key)] }
+
+    /// Reads the manifest of `folder`, keeping the records whose key `keep` accepts (a shard
+    /// keeps its own). Unreadable lines are counted in `skippedLines`.
+    public static func load(from folder: String, keep: (String) -> Bool) -> (manifest: BatchManifest, skippedLines: Int) {
+        var manifest = BatchManifest()
         let path = (folder as NSString).appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: path),
-            let manifest = try? JSONDecoder().decode(BatchManifest.self, from: data)
-        else { return BatchManifest() }
-        return manifest
-    }
-
-    /// Whether `key` was rendered with this fingerprint and all its outputs still exist.
-    public func isCurrent(_ key: String, fingerprint: String, in folder: String) -> Bool {
-        guard let entry = entries[key], entry.fingerprint == fingerprint else { return false }
-        return entry.outputs.allSatisfy { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
-    }
-
-    /// Writes the manifest atomically (temporary name, then rename): the same JSON as encoding
-    /// the whole value, made one entry at a time. A batch saves it every second, and encoding
-    /// 10,000 entries at once built a transient tree of some 8 MiB each time, the largest
-    /// thing the supervising process held.
-    public func save(to folder: String) throws(GalleyError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        var bytes = Array(#"{"entries":{"#.utf8)
-        do {
-            for (index, key) in entries.keys.sorted().enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes += try encoder.encode(key)
-                bytes.append(UInt8(ascii: ":"))
-                bytes += try encoder.encode(entries[key]!)
+        var skipped = 0
+        let decoder = JSONDecoder()
+        guard FileManager.default.fileExists(atPath: path) else { return (manifest, 0) }
+        try? JSONLinesDump.forEachLine(in: path) { _, line in
+            guard !line.isEmpty else { return }
+            guard let entry = try? decoder.decode(Entry.self, from: Data(line)) else {
+                skipped += 1
+                return
             }
-        } catch {
-            throw GalleyError(.output, "cannot encode the manifest")
+            if keep(entry.key) { manifest.entries[ExactKey(entry.key)] = entry }
         }
-        bytes += Array(#"},"version":\#(version)}"#.utf8)
-        try AtomicFile.write(bytes, to: (folder as NSString).appendingPathComponent(Self.fileName))
+        return (manifest, skipped)
     }
+
+    /// The record of `key` when it was rendered with this fingerprint, its assets are unchanged
+    /// and all its outputs still exist; nil when it must be rendered.
+    public func current(
+        _ key: String, fingerprint: String, assetsFolder: String?, in folder: String, hashes: inout [String: String]
+    ) -> Entry? {
+        guard let entry = entries[ExactKey(key)], entry.status == .rendered, entry.fingerprint == fingerprint else { return nil }
+        guard AssetUse.isUnchanged(entry.assets ?? [:], folder: assetsFolder, hashes: &hashes) else { return nil }
+        let allThere = entry.outputs.allSatisfy {
+            FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0))
+        }
+        return allThere ? entry : nil
+    }
+
+    /// Records `entry` in memory (the log is written by `ManifestLog`).
+    public mutating func record(_ entry: Entry) { entries[ExactKey(entry.key)] = entry }
+}
+
+/// A string compared and hashed by its exact UTF-8 bytes: input keys whose names differ only
+/// in Unicode normal form are two inputs (Swift's `String ==` would take them for one).
+public struct ExactKey: Hashable, Sendable {
+    public let bytes: [UInt8]
+    public init(_ string: String) { bytes = Array(string.utf8) }
 }

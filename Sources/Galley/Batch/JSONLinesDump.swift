@@ -97,14 +97,27 @@ public enum JSONLinesDump {
     /// One job per line; other fields than id, title and text are kept as header and footer
     /// fields. A line that is not an article object becomes a job that fails with its
     /// reason, so that nothing is silently skipped; blank lines are no articles.
-    static func jobs(in path: String) throws -> [BatchJob] {
+    ///
+    /// Keys are `dump.jsonl#id`; an id that repeats keeps its article as an input of its own,
+    /// keyed `dump.jsonl#id#2`, `#3`, … (compared as bytes), with a warning naming both lines.
+    /// Output names are `dump/` and the id as `OutputNames.fileName(forID:)` cleans it.
+    static func jobs(in path: String) throws -> (jobs: [BatchJob], warnings: [String]) {
         let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         var jobs: [BatchJob] = []
+        var warnings: [String] = []
+        var lineOfKey: [[UInt8]: Int] = [:]  // exact key bytes → the line that has it
         try forEachLine(in: path) { place, line in
             guard !line.allSatisfy(isBlank) else { return }
             let object = Self.object(line)
             let id = object.flatMap { o in (o["id"] as? String) ?? (o["id"] as? NSNumber)?.stringValue } ?? "line-\(place.number)"
-            let safe = String(id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(100))
+            var key = "\(path)#\(id)"
+            if let first = lineOfKey[Array(key.utf8)] {
+                var occurrence = 2
+                while lineOfKey[Array("\(path)#\(id)#\(occurrence)".utf8)] != nil { occurrence += 1 }
+                key = "\(path)#\(id)#\(occurrence)"
+                warnings.append("\(path) line \(place.number) repeats the id '\(id)' of line \(first); rendered as its own input, \(key)")
+            }
+            lineOfKey[Array(key.utf8)] = place.number
             var fields: [String: String] = ["source": base]
             for (k, v) in object ?? [:] where k != "text" && k != "title" && k != "id" {
                 if let s = v as? String { fields[k] = s } else if let n = v as? NSNumber { fields[k] = n.stringValue }
@@ -112,9 +125,10 @@ public enum JSONLinesDump {
             if object?["text"] as? String == nil {
                 fields["error"] = "line \(place.number) of \(path) is not a JSON object with a \"text\" field"
             }
-            jobs.append(BatchJob(key: "\(path)#\(id)", path: path, line: place, outputName: "\(base)/\(safe)", fields: fields))
+            let name = "\(base)/\(OutputNames.fileName(forID: id))"
+            jobs.append(BatchJob(key: key, path: path, line: place, outputName: name, fields: fields))
         }
-        return jobs
+        return (jobs, warnings)
     }
 }
 

@@ -18,8 +18,8 @@ public struct JobRenderer {
         let job = request.job
         var response = WorkerResponse.failure(job.key, nil)
         do {
-            Self.injectTestFault(job)
             if let error = job.fields["error"] { throw GalleyError(.input, error, path: job.key) }
+            Self.injectTestFault(job)
             let bytes = try job.markup()
             var options = self.options
             options.sourceName = job.fields["source"] ?? options.sourceName
@@ -70,6 +70,10 @@ public struct JobRenderer {
             response.outputs = outputs
             response.report = report
             response.gapRatios = TypographyReport.justifiedGapRatios(in: article.pages)
+            var hashes: [String: String] = [:]
+            response.assets = AssetUse.record(
+                ids: article.document.directives.map(\.id), folder: options.assetsFolder(forInput: job.sourceName),
+                hashes: &hashes)
         } catch let error as GalleyError {
             response.reason = error.message
         } catch {

@@ -59,6 +59,8 @@ public struct WorkerResponse: Codable, Sendable {
     public var gapRatios: [Double]? = nil
     /// Milliseconds per stage (decode, parse, normalize, layout, render, write).
     public var stages: [String: Double]? = nil
+    /// What the article's directives found in the assets folder, for the cache key.
+    public var assets: AssetUse.Record? = nil
 
     public init(
         key: String, ok: Bool, reason: String?, pages: Int, warnings: Int, diagnostics: [String], milliseconds: Double,
