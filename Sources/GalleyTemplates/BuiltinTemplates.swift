@@ -4,15 +4,18 @@
 enum BuiltinTemplates {
     static let files: [String: String] = [
         "broadsheet": #"""
-# broadsheet: a broadsheet page in six narrow columns, as dailies set news.
+# broadsheet: a broadsheet page in six narrow columns of 12 picas (16 em), as dailies set news.
+# So narrow a measure takes more than the newspaper template: short words may end a line at a
+# low cost, glyphs widen or narrow up to 4 % and loose lines are letter-spaced up to 0.04 em a
+# letter (docs/typography.md has what each of these bought, measured).
 name = "broadsheet"
-description = "Broadsheet page, six columns of 11 picas, PT Serif 9 pt: a daily's news page"
+description = "Broadsheet page, six columns of 12 picas, PT Serif 9 pt: a daily's news page"
 
 [page]
-size = ["13in", "22in"]
-margins = ["0.6in", "0.5in", "0.6in", "0.5in"]
+size = ["13.5in", "22in"]
+margins = ["0.6in", "0.4in", "0.6in", "0.4in"]
 columns = 6
-gutter = "12pt"
+gutter = "10pt"
 
 [fonts.body]
 family = "PT Serif, DejaVu Serif"
@@ -37,11 +40,11 @@ leading = 10
 indent = 1
 
 [typography]
-short_word_break_cost = 300
+short_word_break_cost = 50
 
 [microtype]
-tracking = 0.03
-expansion = { stretch = 0.03, shrink = 0.03, step = 0.005, jump = 0.01 }
+tracking = 0.04
+expansion = { stretch = 0.04, shrink = 0.04, step = 0.005, jump = 0.01 }
 
 [header]
 text = "{source}  ·  {date}"

@@ -14,6 +14,11 @@
 ///
 /// A column's height counts the space between its items (a paragraph's space before it, the
 /// space around a panel) except above the first, which stands at the column's top.
+///
+/// A panel is one tall item that cannot be cut, so a section whose panel stands mid-text may
+/// not balance in the order written. Then, as a make-up editor would, the balancer also tries
+/// each panel at the foot of the section and at its top, and keeps the order that balances
+/// best (`plan(limit:)`).
 struct ColumnBalancer {
     /// What the balancer needs to know of one item.
     struct Item {
@@ -30,6 +35,55 @@ struct ColumnBalancer {
 
     let items: [Item]
     let columns: Int
+
+    /// Where each item goes: `order` lists the items' indices in the order they are set, `cuts`
+    /// the positions in `order` where a new column starts; `tallest` and `shortest` are the
+    /// column heights it gives.
+    struct Plan {
+        var order: [Int]
+        var cuts: [Int]
+        var tallest: Double
+        var shortest: Double
+    }
+
+    /// The best plan: the items in their order, or with one panel moved to the section's top or
+    /// foot when that balances better (a lower tallest column, or the same and a taller
+    /// shortest one, by more than a point). nil when no order avoids widows and orphans within
+    /// `limit`.
+    func plan(limit: Double) -> Plan? {
+        var best = planned(Array(items.indices), limit: limit)
+        let panels = items.indices.filter { !items[$0].isLine }
+        guard !panels.isEmpty, let first = best, first.tallest - first.shortest > 0.5 else { return best }
+        for p in panels {
+            let rest = items.indices.filter { $0 != p }
+            for order in [rest + [p], [p] + rest] {
+                guard let candidate = planned(order, limit: limit), let current = best else { continue }
+                let lower = candidate.tallest < current.tallest - 1
+                let sameButLevel = abs(candidate.tallest - current.tallest) <= 1 && candidate.shortest > current.shortest + 1
+                if lower || sameButLevel { best = candidate }
+            }
+        }
+        return best
+    }
+
+    /// The plan for the items in `order`.
+    private func planned(_ order: [Int], limit: Double) -> Plan? {
+        let balancer = ColumnBalancer(items: order.map { items[$0] }, columns: columns)
+        guard let cuts = balancer.cuts(limit: limit) else { return nil }
+        let bounds = [0] + cuts + [order.count]
+        var heights: [Double] = []
+        for k in 0..<(bounds.count - 1) { heights.append(balancer.height(from: bounds[k], to: bounds[k + 1])) }
+        while heights.count < columns { heights.append(0) }
+        return Plan(order: order, cuts: cuts, tallest: heights.max() ?? 0, shortest: heights.min() ?? 0)
+    }
+
+    /// The height of a column holding items `i..<j` in this balancer's order.
+    func height(from i: Int, to j: Int) -> Double {
+        guard i < j else { return 0 }
+        var h = items[i].height
+        for k in (i + 1)..<j { h += gap(before: k) + items[k].height }
+        return h
+    }
 
     /// The space between item `k - 1` and item `k` when both stand in one column.
     private func gap(before k: Int) -> Double { max(items[k].spaceAbove, items[k - 1].spaceBelow) }

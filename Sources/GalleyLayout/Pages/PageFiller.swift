@@ -207,6 +207,14 @@ private struct FillState {
     /// Places a panel with `space` above it (unless it is first in the column) and owes the
     /// same below it.
     mutating func putPanel(_ frame: Frame, space: Double) {
+        // A panel narrower than its column (a half-column infographic) stands in the middle
+        // of it, not at its left with the right half empty.
+        var frame = frame
+        if frame.size.width < filler.columnWidth - 0.5 {
+            var holder = Frame(size: Size(width: filler.columnWidth, height: frame.size.height))
+            holder.place(frame, at: Point(x: (filler.columnWidth - frame.size.width) / 2, y: 0))
+            frame = holder
+        }
         put(frame, height: frame.size.height, gap: gap(above: space), space: space)
         spaceBelowPanel[column] = space
         page.placed[page.placed.count - 1].spaceBelow = space
@@ -334,19 +342,21 @@ private struct FillState {
         // No column may end lower than the section's columns do as they were filled (they
         // respected each column's footnotes).
         let filled = (cursors.max() ?? bandTop) - bandTop
-        guard let cuts = balancer.cuts(limit: min(filled, filler.textHeight - bandTop)) else {
+        guard let plan = balancer.plan(limit: min(filled, filler.textHeight - bandTop)) else {
             return cursors.max() ?? bandTop
         }
+        let cuts = plan.cuts
+        let ordered = plan.order.map { items[$0] }
         var c = 0
         var y = bandTop
         var notes = Array(repeating: [Int](), count: filler.columns)
         var placed: [PageFiller.Placed] = []
-        for (k, var item) in items.enumerated() {
+        for (k, var item) in ordered.enumerated() {
             if c < cuts.count, k == cuts[c] {
                 c += 1
                 y = bandTop
             } else if k > 0 {
-                y += max(item.spaceAbove, items[k - 1].spaceBelow)
+                y += max(item.spaceAbove, ordered[k - 1].spaceBelow)
             }
             item.column = c
             item.item.position = Point(x: x(of: c), y: y)
