@@ -65,11 +65,14 @@ public struct PanelFactory {
                 ChartDrawer(style: style, language: language).draw(
                     chart, in: box, on: &canvas, sourceLine: chart.source.map { (language == "ru" ? "Источник: " : "Source: ") + $0 } ?? "")
             } catch {
-                diagnostics.append(.error("bad-chart-data", "\(error); a placeholder is drawn instead", at: request.span))
+                diagnostics.append(.warning("bad-chart-data", "\(error); a placeholder is drawn instead", at: request.span))
                 drawPlaceholder(kind, request, in: box, on: &canvas)
             }
         case .rejected(let reason):
-            diagnostics.append(.error("unsafe-asset-id", "\(reason); a placeholder is drawn instead", at: request.span))
+            diagnostics.append(.warning("unsafe-asset-id", "\(reason); a placeholder is drawn instead", at: request.span))
+            drawPlaceholder(kind, request, in: box, on: &canvas)
+        case .unusable(let reason):
+            diagnostics.append(.warning("unusable-asset", "\(reason); a placeholder is drawn instead", at: request.span))
             drawPlaceholder(kind, request, in: box, on: &canvas)
         case .none:
             drawPlaceholder(kind, request, in: box, on: &canvas)

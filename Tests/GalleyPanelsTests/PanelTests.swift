@@ -314,7 +314,29 @@ struct AssetTests {
         let panel = PanelFactory(shaper: shaper, assets: AssetLibrary(folder: path)).makePanel(
             PanelRequest(kind: "infographic", id: "9", language: "ru"), width: 300)
         #expect(panel.diagnostics.map(\.code) == ["bad-chart-data"])
-        #expect(panel.diagnostics.first?.severity == .error)
+        #expect(panel.diagnostics.first?.severity == .warning)
+        #expect(panel.frame.text().contains("МАКЕТ"))
+    }
+
+    @Test("a picture over the pixel or file-size limit is never decoded: a warning and the placeholder")
+    func overLimit() throws {
+        func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        // Signature and IHDR only (CRC not checked: only the header is read).
+        let header: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + be(13) + Array("IHDR".utf8) + be(20_000) + be(20_000) + [8, 6, 0, 0, 0, 0, 0, 0, 0]
+        let path = try folder(["big.png": header, "ok.png": Array(header.prefix(16)) + be(7_000) + be(7_000) + [8, 6, 0, 0, 0, 0, 0, 0, 0]])
+        let library = try #require(AssetLibrary(folder: path))
+        guard case .unusable(let reason) = library.match(id: "big") else {
+            Issue.record("a 400-megapixel picture was accepted")
+            return
+        }
+        #expect(reason == "big.png declares 20000×20000 pixels, over the limit of 50 megapixels")
+        guard case .picture = library.match(id: "ok") else {
+            Issue.record("a 49-megapixel picture was refused")
+            return
+        }
+        let panel = PanelFactory(shaper: shaper, assets: library).makePanel(PanelRequest(kind: "image", id: "big", language: "ru"), width: 300)
+        #expect(panel.diagnostics.map(\.code) == ["unusable-asset"])
+        #expect(panel.diagnostics.first?.severity == .warning)
         #expect(panel.frame.text().contains("МАКЕТ"))
     }
 

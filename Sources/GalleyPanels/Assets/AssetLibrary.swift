@@ -13,6 +13,8 @@ public enum AssetMatch: Sendable, Hashable {
     case none
     /// The id cannot name a file (path characters, or a link leading outside the folder).
     case rejected(reason: String)
+    /// The file is there but cannot be used: unreadable, or over a limit (`AssetLimits`).
+    case unusable(reason: String)
 }
 
 /// An assets folder (`--assets DIR`, default `assets/` beside the input).
@@ -50,8 +52,13 @@ public struct AssetLibrary: Sendable {
         for (ext, format) in Self.pictureExtensions {
             switch resolve("\(id).\(ext)") {
             case .success(let path?):
+                if let problem = Self.sizeProblem(path, name: "\(id).\(ext)") { return .unusable(reason: problem) }
                 guard let size = ImageInfo.size(ofFileAt: path, format: format) else {
-                    return .rejected(reason: "\(id).\(ext) is not a readable \(format.rawValue.uppercased()) picture")
+                    return .unusable(reason: "\(id).\(ext) is not a readable \(format.rawValue.uppercased()) picture")
+                }
+                if format != .svg, size.width * size.height > AssetLimits.maximumPixels {
+                    return .unusable(
+                        reason: "\(id).\(ext) declares \(Int(size.width))×\(Int(size.height)) pixels, over the limit of \(Int(AssetLimits.maximumPixels / 1_000_000)) megapixels")
                 }
                 return .picture(path: path, format: format, size: size)
             case .success(nil): continue
@@ -59,10 +66,19 @@ public struct AssetLibrary: Sendable {
             }
         }
         switch resolve("\(id).json") {
-        case .success(let path?): return .chartData(path: path)
+        case .success(let path?):
+            if let problem = Self.sizeProblem(path, name: "\(id).json") { return .unusable(reason: problem) }
+            return .chartData(path: path)
         case .success(nil): return .none
         case .failure(let reason): return .rejected(reason: reason.message)
         }
+    }
+
+    /// Why the file at `path` is too large to use, or nil.
+    static func sizeProblem(_ path: String, name: String) -> String? {
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        guard bytes > AssetLimits.maximumFileBytes else { return nil }
+        return "\(name) is \(bytes) bytes, over the limit of \(AssetLimits.maximumFileBytes) bytes (64 MiB)"
     }
 
     private struct Escape: Error { var message: String }
