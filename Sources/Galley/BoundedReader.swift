@@ -54,7 +54,11 @@ public enum BoundedReader {
         case .missing: "no such file"
         case .unreadable: "cannot read the file (permissions?)"
         case .overLimit(let limit, let size):
-            "input is \(size.map { "\($0) bytes" } ?? "more than \(limit) bytes"), over the limit of \(limit) bytes; raise it with --max-input"
+            if let size {
+                "input is \(size) bytes, over the limit of \(limit) bytes; raise it with --max-input"
+            } else {
+                "input is over the limit of \(limit) bytes (reading stopped there); raise it with --max-input"
+            }
         }
     }
 }

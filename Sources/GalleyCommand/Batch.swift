@@ -90,7 +90,7 @@ struct Batch: ParsableCommand {
         var all: [BatchJob]
         let warnings: [String]
         do {
-            let listing = try BatchInputs.list(inputs)
+            let listing = try BatchInputs.list(inputs, maxLine: shared.maxInput)
             all = listing.jobs
             warnings = listing.warnings
         } catch {

@@ -9,9 +9,10 @@ struct LimitTests {
     func endlessStdin() throws {
         let folder = try Paths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let script = "yes | /usr/bin/time -f 'peak-kb %M' '\(Paths.galley)' convert - -o '\(folder.path)/out.pdf'; echo \"status ${PIPESTATUS[1]}\" >&2"
+        // ulimit: a build that read it all would fail at 2 GB instead of taking the machine's memory.
+        let script = "ulimit -v 2000000; yes | /usr/bin/time -f 'peak-kb %M' '\(Paths.galley)' convert - -o '\(folder.path)/out.pdf'; echo \"status ${PIPESTATUS[1]}\" >&2"
         let result = try run("/bin/bash", ["-c", script])
-        #expect(result.stderr.contains("over the limit of 16777216 bytes; raise it with --max-input"), "\(result.stderr)")
+        #expect(result.stderr.contains("input is over the limit of 16777216 bytes (reading stopped there); raise it with --max-input"), "\(result.stderr)")
         #expect(result.stderr.contains("status 1"), "\(result.stderr)")
         let peak = result.stderr.split(separator: "\n").first { $0.hasPrefix("peak-kb ") }.flatMap { Int($0.dropFirst(8)) }
         // 16 MiB of input and one 64 KiB chunk beside the process itself; reading everything would be gigabytes.
@@ -35,6 +36,20 @@ struct LimitTests {
         #expect(batch.status == 3 || batch.status == 1, "\(batch.stderr)")
         #expect(batch.stderr.contains("1 rendered"), "\(batch.stderr)")
         #expect(batch.stderr.contains("--max-input"), "\(batch.stderr)")
+    }
+
+    @Test("a JSON Lines dump line over --max-input is never held: that article fails, the others render")
+    func longDumpLine() throws {
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dump = folder.appendingPathComponent("dump.jsonl")
+        let long = #"{"id": "big", "text": "Заголовок\n"# + String(repeating: "Слово ", count: 300_000) + "\"}"
+        let lines = [#"{"id": "a", "text": "Первая статья\nТекст."}"#, long, #"{"id": "b", "text": "Вторая статья\nТекст."}"#]
+        try Data(lines.joined(separator: "\n").utf8).write(to: dump)
+        let batch = try galley(["batch", dump.path, "-o", folder.appendingPathComponent("out").path, "--max-input", "100000"])
+        #expect(batch.status == 3 || batch.status == 1, "\(batch.stderr)")
+        #expect(batch.stderr.contains("line 2 of \(dump.path) is \(long.utf8.count) bytes, over the limit of 100000 bytes; raise it with --max-input"), "\(batch.stderr)")
+        #expect(batch.stderr.contains("2 rendered"), "\(batch.stderr)")
     }
 
     @Test("a template page over PDF's 14,400 pt is a template error naming the key and limit", arguments: ["1e7", "1e9", "14401"])
