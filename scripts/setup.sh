@@ -9,7 +9,6 @@ packages=(
   libcairo2-dev        # render: PDF, SVG, PNG surfaces
   libpango1.0-dev      # text: itemizing, font fallback, shaping (HarfBuzz)
   libhyphen-dev        # typography: hyphenation
-  libuchardet-dev      # markup: detects the encoding of input that is not UTF-8 (Sources/CUchardet)
   zlib1g-dev           # render: the deflate level of cairo's PDF streams (Sources/CDeflateLevel)
   libuchardet-dev      # markup: legacy encoding detection (uchardet), when UTF-8 clearly does not fit
   hyphen-ru            # Russian patterns (hyph_ru_RU.dic)
