@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "GalleyMarkup", dependencies: ["GalleyCore", "CUchardet"]),
         .target(name: "GalleyTypography", dependencies: ["GalleyCore", "GalleyMarkup", "CHyphen"]),
         .target(name: "GalleyText", dependencies: ["GalleyCore", "CPangoCairo"]),
-        .target(name: "GalleyPanels", dependencies: ["GalleyCore", "GalleyText"]),
+        .target(name: "GalleyPanels", dependencies: ["GalleyCore", "GalleyText", "CPangoCairo", "CGdkPixbuf", "CRsvg"]),
         .target(
             name: "GalleyLayout",
             dependencies: ["GalleyCore", "GalleyMarkup", "GalleyTypography", "GalleyText", "GalleyPanels"]),

@@ -113,4 +113,31 @@ struct LimitTests {
         let summary = try String(contentsOf: report, encoding: .utf8)
         #expect(summary.contains("megapixels"), "the report names the warning")
     }
+
+    @Test("pictures that do not decode (cut PNG, garbage JPEG, broken SVG): warnings and placeholders, exit 0 in convert and batch alike")
+    func brokenPictures() throws {
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let articles = folder.appendingPathComponent("in")
+        let assets = articles.appendingPathComponent("assets")
+        try FileManager.default.createDirectory(at: assets, withIntermediateDirectories: true)
+        try pngHeader(width: 100, height: 80).write(to: assets.appendingPathComponent("1.png"))
+        try Data([0xFF, 0xD8, 0xFF, 0xC0, 0, 11, 8, 0, 80, 0, 100, 1, 1, 0x11, 0] + Array(repeating: 0x47, count: 70)).write(to: assets.appendingPathComponent("2.jpg"))
+        try Data(#"<svg width="100" height="80"><rect"#.utf8).write(to: assets.appendingPathComponent("3.svg"))
+        let text = "Заголовок статьи\nТекст до. #{image=1} Между. #{image=2} Ещё. #{image=3 caption=\"Подпись к снимку\"} Конец."
+        let input = articles.appendingPathComponent("a.txt")
+        try Data(text.utf8).write(to: input)
+        let pdf = folder.appendingPathComponent("a.pdf")
+        let convert = try galley(["convert", input.path, "-o", pdf.path])
+        #expect(convert.status == 0, "\(convert.stderr)")
+        for name in ["1.png could not be decoded", "2.jpg could not be decoded", "3.svg could not be decoded"] {
+            #expect(convert.stderr.contains(name), "\(name): \(convert.stderr)")
+        }
+        let words = comparableWords(try pdfText(pdf))
+        #expect(firstMissingWord(comparableWords("Заголовок статьи Текст до. Между. Ещё. Подпись к снимку Конец."), in: words) == nil)
+        let out = folder.appendingPathComponent("out")
+        let batch = try galley(["batch", articles.path, "-o", out.path])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(batch.stderr.contains("1 rendered"), "\(batch.stderr)")
+    }
 }

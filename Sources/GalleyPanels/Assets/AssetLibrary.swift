@@ -60,6 +60,9 @@ public struct AssetLibrary: Sendable {
                     return .unusable(
                         reason: "\(id).\(ext) declares \(Int(size.width))×\(Int(size.height)) pixels, over the limit of \(Int(AssetLimits.maximumPixels / 1_000_000)) megapixels")
                 }
+                guard PictureProbe.decodes(path, format: format) else {
+                    return .unusable(reason: "\(id).\(ext) could not be decoded (a damaged or truncated \(format.rawValue.uppercased()) file)")
+                }
                 return .picture(path: path, format: format, size: size)
             case .success(nil): continue
             case .failure(let reason): return .rejected(reason: reason.message)
