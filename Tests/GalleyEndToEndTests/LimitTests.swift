@@ -112,6 +112,7 @@ struct LimitTests {
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("a.pdf").path))
         let summary = try String(contentsOf: report, encoding: .utf8)
         #expect(summary.contains("megapixels"), "the report names the warning")
+        #expect(summary.contains(#""encoding":"utf-8""#) || summary.contains(#""encoding" : "utf-8""#), "the report names the encoding read")
     }
 
     @Test("pictures that do not decode (cut PNG, garbage JPEG, broken SVG): warnings and placeholders, exit 0 in convert and batch alike")

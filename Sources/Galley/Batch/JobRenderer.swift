@@ -25,6 +25,7 @@ public struct JobRenderer {
             options.sourceName = job.fields["source"] ?? options.sourceName
             options.date = job.fields["date"] ?? options.date
             let article = try typesetter.typeset(bytes, path: job.sourceName, options: options)
+            response.encoding = article.encoding.name
             var outputs: [String] = []
             var stages = article.timings
             var clock = StageClock()
