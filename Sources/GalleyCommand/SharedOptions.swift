@@ -30,7 +30,7 @@ struct SharedOptions: ParsableArguments {
     @Flag(help: "Keep the archive's artefacts: lost paragraph breaks written as a stray `n` or two spaces, and sentences run together.")
     var keepArtefacts = false
 
-    @Option(help: ArgumentHelp("Refuse inputs larger than this many bytes.", valueName: "bytes"))
+    @Option(help: ArgumentHelp("Refuse inputs larger than this many bytes (default 16 MiB): checked while reading, standard input included, so no more is ever held; for a JSON Lines dump, each line.", valueName: "bytes"))
     var maxInput: Int = 16 * 1024 * 1024
 
     @Option(help: ArgumentHelp("Refuse layouts longer than this many pages.", valueName: "pages"))
