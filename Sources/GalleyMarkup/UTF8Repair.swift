@@ -55,7 +55,7 @@ enum UTF8Repair {
     /// four to one (invalid ≤ 20% of the non-ASCII sequences). Text in a single-byte code
     /// page forms a valid UTF-8 sequence only by chance: over the corpus transcoded,
     /// windows-1251, KOI8-R, ISO-8859-5 and MacCyrillic give at most 1 valid per 25 invalid,
-    /// IBM866 (whose р–я lead into а–п) at most 1 per 5.5, Latin-1 none; UTF-8 articles with
+    /// IBM866 (whose р–я lead into а–п) at most 1 per 5, Latin-1 none; UTF-8 articles with
     /// a few bad bytes give hundreds valid per invalid one.
     static func isDamagedUTF8(multiByte: Int, invalidSequences: Int) -> Bool {
         multiByte > 0 && invalidSequences * 4 <= multiByte
