@@ -55,7 +55,7 @@ public struct PanelFactory {
             at: Point(x: labelWidth + 6, y: style.labelSize * 1.6))
 
         let box = Rect(x: 0, y: labelHeight, width: width, height: drawingHeight)
-        switch assets?.match(id: request.id) ?? AssetMatch.none {
+        switch assets?.match(id: request.id, decoding: true) ?? AssetMatch.none {
         case .picture(let path, let format, let size):
             drawPicture(path: path, format: format, natural: size, in: box, on: &canvas)
         case .chartData(let path):

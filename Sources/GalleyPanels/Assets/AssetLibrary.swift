@@ -45,7 +45,10 @@ public struct AssetLibrary: Sendable {
             && id.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }
     }
 
-    public func match(id: String) -> AssetMatch {
+    /// What the folder holds for `id`. With `decoding`, a picture within the limits is also
+    /// decoded once (`PictureProbe`), as layout does before drawing; without, only its header
+    /// is read (the batch's cache check, which must stay cheap).
+    public func match(id: String, decoding: Bool = false) -> AssetMatch {
         guard Self.isSafeIdentifier(id) else {
             return .rejected(reason: "the id '\(id)' is not a safe file name (letters, digits, - and _ only)")
         }
@@ -60,7 +63,7 @@ public struct AssetLibrary: Sendable {
                     return .unusable(
                         reason: "\(id).\(ext) declares \(Int(size.width))×\(Int(size.height)) pixels, over the limit of \(Int(AssetLimits.maximumPixels / 1_000_000)) megapixels")
                 }
-                guard PictureProbe.decodes(path, format: format) else {
+                guard !decoding || PictureProbe.decodes(path, format: format) else {
                     return .unusable(reason: "\(id).\(ext) could not be decoded (a damaged or truncated \(format.rawValue.uppercased()) file)")
                 }
                 return .picture(path: path, format: format, size: size)
