@@ -35,15 +35,18 @@ let package = Package(
         .systemLibrary(
             name: "CGdkPixbuf", path: "Sources/CGdkPixbuf", pkgConfig: "gdk-pixbuf-2.0",
             providers: [.apt(["libgdk-pixbuf-2.0-dev"])]),
+        .systemLibrary(
+            name: "CUchardet", path: "Sources/CUchardet", pkgConfig: "uchardet",
+            providers: [.apt(["libuchardet-dev"])]),
 
         // Chooses the zlib level of cairo's PDF streams (see its source for why and how).
         .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
 
         .target(name: "GalleyCore"),
-        .target(name: "GalleyMarkup", dependencies: ["GalleyCore"]),
+        .target(name: "GalleyMarkup", dependencies: ["GalleyCore", "CUchardet"]),
         .target(name: "GalleyTypography", dependencies: ["GalleyCore", "GalleyMarkup", "CHyphen"]),
         .target(name: "GalleyText", dependencies: ["GalleyCore", "CPangoCairo"]),
-        .target(name: "GalleyPanels", dependencies: ["GalleyCore", "GalleyText"]),
+        .target(name: "GalleyPanels", dependencies: ["GalleyCore", "GalleyText", "CPangoCairo", "CGdkPixbuf", "CRsvg"]),
         .target(
             name: "GalleyLayout",
             dependencies: ["GalleyCore", "GalleyMarkup", "GalleyTypography", "GalleyText", "GalleyPanels"]),

@@ -46,7 +46,7 @@ public struct RenderSettings: Codable, Sendable, Hashable {
         self.dpi = formats.contains("png") ? dpi : 0
         self.emit = emit.sorted()
         language = options.language
-        encoding = options.encoding?.rawValue
+        encoding = options.encoding?.name
         maxInputBytes = options.maxInputBytes
         maxPages = options.maxPages
         typography = options.typography

@@ -90,7 +90,7 @@ struct Batch: ParsableCommand {
         var all: [BatchJob]
         let warnings: [String]
         do {
-            let listing = try BatchInputs.list(inputs)
+            let listing = try BatchInputs.list(inputs, maxLine: shared.maxInput)
             all = listing.jobs
             warnings = listing.warnings
         } catch {
@@ -133,7 +133,7 @@ struct Batch: ParsableCommand {
         var results: [BatchReport.Result] = []
         var assetHashes: [String: String] = [:]
         for job in all {
-            let fingerprint = job.fingerprint(settings: settingsBytes)
+            let fingerprint = job.fingerprint(settings: settingsBytes, limit: shared.maxInput)
             if !force, job.fields["error"] == nil,
                 let entry = manifest.current(
                     job.key, fingerprint: fingerprint, assetsFolder: options.assetsFolder(forInput: job.sourceName), in: output,

@@ -30,6 +30,8 @@ struct BatchReport: Encodable {
         var report: TypographyReport?
         var stages: [String: Double]?
         var diagnostics: [String]?
+        /// The encoding the input was read in (`utf-8`, `windows-1251`, …), when this run read it.
+        var encoding: String? = nil
     }
 
     var inputs: Int
@@ -53,7 +55,8 @@ struct BatchReport: Encodable {
             key: response.key, status: response.ok ? .rendered : .failed, ok: response.ok, reason: response.reason,
             name: name, outputs: response.outputs, pages: response.ok ? response.pages : nil,
             warnings: response.ok ? response.warnings : nil, milliseconds: response.milliseconds, renderedAt: nil,
-            report: response.report, stages: response.stages, diagnostics: response.diagnostics.isEmpty ? nil : response.diagnostics)
+            report: response.report, stages: response.stages, diagnostics: response.diagnostics.isEmpty ? nil : response.diagnostics,
+            encoding: response.encoding)
     }
 
     static func result(upToDate entry: BatchManifest.Entry, name: String) -> Result {

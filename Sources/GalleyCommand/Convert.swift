@@ -45,7 +45,7 @@ struct Convert: ParsableCommand {
     func run() throws {
         let formats = OutputFormat.list(format) ?? [.pdf]
         do {
-            let bytes = try InputReader.read(input)
+            let bytes = try InputReader.read(input, limit: shared.maxInput)
             let typesetter = try shared.makeTypesetter()
             let path = input == "-" ? "<stdin>" : input
             let article = try typesetter.typeset(bytes, path: path, options: shared.convertOptions)

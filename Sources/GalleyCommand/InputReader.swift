@@ -2,24 +2,27 @@
 
 import ArgumentParser
 import Foundation
+import Galley
 
 enum InputReader {
-    /// The bytes of `path`, or of standard input for `-`, reading at most `limit` + 1 bytes.
-    static func read(_ path: String) throws -> [UInt8] {
-        if path == "-" {
-            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+    /// The bytes of `path`, or of standard input for `-`, read in chunks and stopped at
+    /// `limit` + 1 bytes (`--max-input`): an input over it is an error, never held whole.
+    static func read(_ path: String, limit: Int) throws -> [UInt8] {
+        let name = path == "-" ? "<stdin>" : path
+        if path != "-" {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw CommandFailure(status: 1, "\(path): error: no such file")
+            }
+            if isFolder.boolValue {
+                throw CommandFailure(status: 2, "\(path): error: is a folder; convert takes one file (use galley batch for folders)")
+            }
         }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw CommandFailure(status: 1, "\(path): error: no such file")
+        do {
+            return try BoundedReader.read(path == "-" ? nil : path, limit: limit)
+        } catch {
+            throw CommandFailure(status: 1, "\(name): error: \(BoundedReader.message(error))")
         }
-        if isFolder.boolValue {
-            throw CommandFailure(status: 2, "\(path): error: is a folder; convert takes one file (use galley batch for folders)")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure(status: 1, "\(path): error: cannot read the file (permissions?)")
-        }
-        return [UInt8](data)
     }
 
     /// The article's name for output files: the file name without its extension.

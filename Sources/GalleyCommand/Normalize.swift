@@ -25,7 +25,7 @@ struct Normalize: ParsableCommand {
 
     func run() throws {
         do {
-            let bytes = try InputReader.read(input)
+            let bytes = try InputReader.read(input, limit: shared.maxInput)
             let options = shared.convertOptions
             let decoded = try InputDecoder.decode(bytes, encoding: options.encoding)
             var parseOptions = ParseOptions()

@@ -15,7 +15,7 @@ struct SharedOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Force the language instead of detecting it from the text.", valueName: "ru|en"))
     var lang: String?
 
-    @Option(help: ArgumentHelp("Force the input encoding (utf-8, utf-16le, utf-16be, windows-1251, koi8-r) instead of detecting it.", valueName: "name"))
+    @Option(help: ArgumentHelp("Read the input in this encoding instead of detecting it: any name iconv knows (iconv -l lists them), such as utf-8, windows-1251, koi8-r, ibm866, iso-8859-5, x-mac-cyrillic, windows-1252 or latin1. A byte invalid in it is an error.", valueName: "name"))
     var encoding: String?
 
     @Option(help: ArgumentHelp("Folder with the real media: <id>.png, .jpg, .svg or .json (default: assets/ beside the input).", valueName: "folder"))
@@ -30,7 +30,7 @@ struct SharedOptions: ParsableArguments {
     @Flag(help: "Keep the archive's artefacts: lost paragraph breaks written as a stray `n` or two spaces, and sentences run together.")
     var keepArtefacts = false
 
-    @Option(help: ArgumentHelp("Refuse inputs larger than this many bytes.", valueName: "bytes"))
+    @Option(help: ArgumentHelp("Refuse inputs larger than this many bytes (default 16 MiB): checked while reading, standard input included, so no more is ever held; for a JSON Lines dump, each line.", valueName: "bytes"))
     var maxInput: Int = 16 * 1024 * 1024
 
     @Option(help: ArgumentHelp("Refuse layouts longer than this many pages.", valueName: "pages"))
@@ -48,7 +48,7 @@ struct SharedOptions: ParsableArguments {
         }
         if let encoding, InputEncoding(name: encoding) == nil {
             throw ValidationError(
-                "--encoding: unknown encoding '\(encoding)'; use utf-8, utf-16le, utf-16be, windows-1251 or koi8-r")
+                "--encoding: iconv does not know the encoding '\(encoding)'; `iconv -l` lists the names it knows (such as utf-8, windows-1251, koi8-r, ibm866, iso-8859-5, x-mac-cyrillic, windows-1252)")
         }
         if let assets {
             var isFolder: ObjCBool = false

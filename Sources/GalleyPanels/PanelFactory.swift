@@ -55,7 +55,7 @@ public struct PanelFactory {
             at: Point(x: labelWidth + 6, y: style.labelSize * 1.6))
 
         let box = Rect(x: 0, y: labelHeight, width: width, height: drawingHeight)
-        switch assets?.match(id: request.id) ?? AssetMatch.none {
+        switch assets?.match(id: request.id, decoding: true) ?? AssetMatch.none {
         case .picture(let path, let format, let size):
             drawPicture(path: path, format: format, natural: size, in: box, on: &canvas)
         case .chartData(let path):
@@ -65,11 +65,14 @@ public struct PanelFactory {
                 ChartDrawer(style: style, language: language).draw(
                     chart, in: box, on: &canvas, sourceLine: chart.source.map { (language == "ru" ? "Источник: " : "Source: ") + $0 } ?? "")
             } catch {
-                diagnostics.append(.error("bad-chart-data", "\(error); a placeholder is drawn instead", at: request.span))
+                diagnostics.append(.warning("bad-chart-data", "\(error); a placeholder is drawn instead", at: request.span))
                 drawPlaceholder(kind, request, in: box, on: &canvas)
             }
         case .rejected(let reason):
-            diagnostics.append(.error("unsafe-asset-id", "\(reason); a placeholder is drawn instead", at: request.span))
+            diagnostics.append(.warning("unsafe-asset-id", "\(reason); a placeholder is drawn instead", at: request.span))
+            drawPlaceholder(kind, request, in: box, on: &canvas)
+        case .unusable(let reason):
+            diagnostics.append(.warning("unusable-asset", "\(reason); a placeholder is drawn instead", at: request.span))
             drawPlaceholder(kind, request, in: box, on: &canvas)
         case .none:
             drawPlaceholder(kind, request, in: box, on: &canvas)

@@ -70,12 +70,15 @@ public final class PreviewRenderer {
         } catch {
             return failed(input, error.message)
         }
-        guard let data = FileManager.default.contents(atPath: input.path), !PreviewInputs.isFolder(input.path) else {
-            let reason = FileManager.default.fileExists(atPath: input.path) ? "cannot read the file" : "no such file"
-            return failed(input, reason)
+        guard !PreviewInputs.isFolder(input.path) else { return failed(input, "cannot read the file") }
+        let data: [UInt8]
+        do {
+            data = try BoundedReader.read(input.path, limit: configuration.options.maxInputBytes)
+        } catch {
+            return failed(input, BoundedReader.message(error))
         }
         do {
-            let article = try typesetter.typeset([UInt8](data), path: input.path, options: configuration.options)
+            let article = try typesetter.typeset(data, path: input.path, options: configuration.options)
             let svgs = try typesetter.svg(article)
             let names = OutputFormat.svg.fileNames(for: input.name, pages: article.pages.count)
             let pages = zip(article.pages, names).map { page, name in

@@ -17,6 +17,8 @@ enum PictureLoader {
     /// Loads the picture of `image`, or nil when it cannot be read. Layout has already
     /// checked the file and reported problems; render draws what it can.
     static func load(_ image: ImageItem) -> Picture? {
+        // Layout checked the header against the limits; the file may have changed since.
+        guard image.format == .svg || withinLimits(image.path) else { return nil }
         switch image.format {
         case .png:
             guard let surface = cairo_image_surface_create_from_png(image.path),
@@ -35,6 +37,15 @@ enum PictureLoader {
             }
             return .vector(handle: handle)
         }
+    }
+
+    /// Whether the raster file's header (read by gdk-pixbuf, nothing decoded) declares no more
+    /// pixels than `AssetLimits.maximumPixels`.
+    private static func withinLimits(_ path: String) -> Bool {
+        var width: Int32 = 0
+        var height: Int32 = 0
+        guard gdk_pixbuf_get_file_info(path, &width, &height) != nil else { return false }
+        return Double(width) * Double(height) <= AssetLimits.maximumPixels
     }
 
     /// Decodes a raster file with gdk-pixbuf and copies it into a cairo ARGB32 surface

@@ -60,14 +60,23 @@ public final class Renderer {
         return SVGPostProcessor.process(sink.bytes, title: title)
     }
 
+    /// The most pixels a PNG page may have: 150 megapixels is 600 MB of image surface (A4 at
+    /// 1,200 dpi is 139), refused before cairo allocates it.
+    public static let maximumPNGPixels = 150_000_000.0
+
     /// One page as a PNG at `dpi` dots per inch, on a white background.
     public func png(_ page: Page, dpi: Double) throws -> [UInt8] {
         let scale = dpi / 72
-        let width = Int32((page.size.width * scale).rounded())
-        let height = Int32((page.size.height * scale).rounded())
-        guard width > 0, height > 0, width < 30_000, height < 30_000 else {
-            throw RenderError("a page of \(width)×\(height) pixels at \(dpi) dpi is too large for PNG; lower --dpi")
+        let pixelsWide = (page.size.width * scale).rounded()
+        let pixelsHigh = (page.size.height * scale).rounded()
+        guard pixelsWide >= 1, pixelsHigh >= 1, pixelsWide < 30_000, pixelsHigh < 30_000,
+            pixelsWide * pixelsHigh <= Self.maximumPNGPixels
+        else {
+            throw RenderError(
+                "a page of \(Int(pixelsWide))×\(Int(pixelsHigh)) pixels at \(dpi) dpi is over the PNG limit (30,000 pixels a side, \(Int(Self.maximumPNGPixels / 1_000_000)) megapixels a page); lower --dpi")
         }
+        let width = Int32(pixelsWide)
+        let height = Int32(pixelsHigh)
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height),
             cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS
         else { throw RenderError("cairo could not allocate a \(width)×\(height) image") }

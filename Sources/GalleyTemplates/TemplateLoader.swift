@@ -248,8 +248,30 @@ public enum TemplateLoader {
         }
     }
 
-    /// Checks that the page can hold text: margins inside the page, a measure of ten characters.
+    /// The largest page side and any other length a template may give, in points: PDF's
+    /// practical limit (200 inches; Adobe's PDF Reference, appendix C, «Architectural limits»,
+    /// from PDF 1.4 on), checked before anything is laid out or allocated.
+    public static let maximumLength = 14_400.0
+    /// The smallest page side PDF allows, in points (the same appendix).
+    public static let minimumPageSide = 3.0
+
+    /// Checks that the page can hold text: a size within PDF's limits, margins inside the
+    /// page, a measure of ten characters, lengths no longer than the largest page.
     private static func validate(_ t: Template, fail: (String, String) -> TemplateError) throws(TemplateError) {
+        let size = t.page.size
+        for side in [size.width, size.height] where !(side >= minimumPageSide && side <= maximumLength) {
+            throw fail(
+                "page.size",
+                "page.size \(Units.describe(size)) is outside PDF's limits: each side from \(Int(minimumPageSide)) to \(Int(maximumLength)) pt (200 in, 5080 mm)")
+        }
+        let lengths: [(String, Double)] = [
+            ("page.gutter", t.page.gutter), ("paragraph.spacing", t.paragraphSpacing),
+            ("paragraph.headline_space", t.headlineSpaceAfter), ("paragraph.panel_spacing", t.panelSpacing),
+            ("page.margins", max(t.page.margins.top, t.page.margins.right, t.page.margins.bottom, t.page.margins.left)),
+        ]
+        for (key, length) in lengths where !(length <= maximumLength) {
+            throw fail(key, "\(key) is \(length) pt, over the limit of \(Int(maximumLength)) pt (the largest page side PDF allows)")
+        }
         let m = t.page.margins
         if m.left + m.right >= t.page.size.width || m.top + m.bottom >= t.page.size.height {
             throw fail("page.margins", "the margins (\(Units.describe(m))) leave no room on a \(Units.describe(t.page.size)) page")

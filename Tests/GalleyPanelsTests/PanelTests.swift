@@ -259,17 +259,17 @@ struct AssetTests {
         return url.path
     }
 
-    /// A 3×2 PNG header (enough for the size; render reads the whole file).
-    let pngHeader: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 3, 0, 0, 0, 2]
-    /// A JPEG with a start-of-frame marker for 40×30.
-    let jpegHeader: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 11, 8, 0, 30, 0, 40, 3, 1, 0x22, 0]
+    /// A whole 3×2 PNG (layout decodes a picture before accepting it).
+    let pngFile = [UInt8](Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAEElEQVR4nGNocFCAIAY4CwA21AVBYVAZNAAAAABJRU5ErkJggg==")!)
+    /// A whole 17×24 JPEG (pdftoppm's rendering of a sample article's page at 2 dpi).
+    let jpegFile = [UInt8](Data(base64Encoded: "/9j/4AAQSkZJRgABAQEAAgACAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwhMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjL/wAARCAAYABEDASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwD1zUNZtbPUJreZdVLqRkwWN5InIB4aNCp69jx06ii18TWTXEcIXVB5jqgMul3arknAyzxgKOepIHrU2qJfPqMf2fzCA6MrCQKigH5ww6nI6defSrtsLny4ROYjLhfMMYIUnvgHtUKV3sU46XuaFFFFWSUJLIy3Lsdy553cY/xqSOy8tw3mE4OaKKALdFFFAH//2Q==")!)
 
     @Test("each picture type is found by id, with its size", arguments: [("png", ImageItem.Format.png), ("jpg", .jpeg), ("svg", .svg)])
     func pictures(ext: String, format: ImageItem.Format) throws {
         let bytes: [UInt8] =
             switch format {
-            case .png: pngHeader
-            case .jpeg: jpegHeader
+            case .png: pngFile
+            case .jpeg: jpegFile
             case .svg: Array("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"60\"></svg>".utf8)
             }
         let path = try folder(["12.\(ext)": bytes])
@@ -314,7 +314,40 @@ struct AssetTests {
         let panel = PanelFactory(shaper: shaper, assets: AssetLibrary(folder: path)).makePanel(
             PanelRequest(kind: "infographic", id: "9", language: "ru"), width: 300)
         #expect(panel.diagnostics.map(\.code) == ["bad-chart-data"])
-        #expect(panel.diagnostics.first?.severity == .error)
+        #expect(panel.diagnostics.first?.severity == .warning)
+        #expect(panel.frame.text().contains("МАКЕТ"))
+    }
+
+    @Test("a picture over the pixel or file-size limit is never decoded: a warning and the placeholder")
+    func overLimit() throws {
+        func be(_ v: UInt32) -> [UInt8] { [UInt8(v >> 24), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        // Signature and IHDR only (CRC not checked: only the header is read).
+        let header: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + be(13) + Array("IHDR".utf8) + be(20_000) + be(20_000) + [8, 6, 0, 0, 0, 0, 0, 0, 0]
+        let path = try folder(["big.png": header, "ok.png": pngFile, "cut.png": Array(pngFile.prefix(40))])
+        let library = try #require(AssetLibrary(folder: path))
+        guard case .unusable(let reason) = library.match(id: "big") else {
+            Issue.record("a 400-megapixel picture was accepted")
+            return
+        }
+        #expect(reason == "big.png declares 20000×20000 pixels, over the limit of 50 megapixels")
+        guard case .picture = library.match(id: "ok") else {
+            Issue.record("a whole small picture was refused")
+            return
+        }
+        for id in ["cut"] {
+            guard case .picture = library.match(id: id) else {
+                Issue.record("the cheap match (header only) refused a picture whose header is whole")
+                return
+            }
+            guard case .unusable(let why) = library.match(id: id, decoding: true) else {
+                Issue.record("a truncated picture was accepted")
+                return
+            }
+            #expect(why == "cut.png could not be decoded (a damaged or truncated PNG file)")
+        }
+        let panel = PanelFactory(shaper: shaper, assets: library).makePanel(PanelRequest(kind: "image", id: "big", language: "ru"), width: 300)
+        #expect(panel.diagnostics.map(\.code) == ["unusable-asset"])
+        #expect(panel.diagnostics.first?.severity == .warning)
         #expect(panel.frame.text().contains("МАКЕТ"))
     }
 

@@ -84,6 +84,20 @@ struct TemplateTests {
         #expect(narrow.message.contains("narrower than ten characters"))
     }
 
+    @Test("sizes past PDF's limits are refused before anything is laid out", arguments: [
+        ("[page]\nsize = [1e7, 1e7]\n", "page.size"), ("[page]\nsize = [1e9, 800]\n", "page.size"),
+        ("[page]\nsize = [14401, 800]\n", "page.size"), ("[page]\nsize = [2, 800]\n", "page.size"),
+        ("[page]\nsize = [inf, 800]\n", "page.size"), ("[paragraph]\nspacing = 1e9\n", "paragraph.spacing"),
+        ("[page]\ngutter = \"6000mm\"\n", "page.gutter"),
+    ])
+    func limits(toml: String, key: String) throws {
+        let problem = try #require(error(toml), "\(toml) was accepted")
+        #expect(problem.line == 2)
+        #expect(problem.message.contains(key), "\(problem.message)")
+        #expect(problem.message.contains("14400 pt"), "\(problem.message)")
+        #expect(error("[page]\nsize = [14400, 14400]\n") == nil)
+    }
+
     @Test("TOML syntax errors keep TOMLKit's position")
     func syntax() throws {
         let e = try #require(error("[page]\ncolumns = = 2\n"))

@@ -37,6 +37,7 @@ public enum AssetUse {
         case .chartData(let found): path = found
         case .none: return "none"
         case .rejected: return "rejected"
+        case .unusable(let reason): return "unusable: " + reason
         }
         if let known = hashes[path] { return known }
         let hash = ContentHash.sha256(ofFileAt: path).map { "sha256:" + $0 } ?? "unreadable"

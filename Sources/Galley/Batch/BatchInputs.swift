@@ -24,7 +24,9 @@ public enum BatchInputs {
     /// would take the NFC and NFD spellings of `café.txt` for one file); output names are then
     /// compared in NFC, once, and a clash gets `-2`, `-3` with a warning (`OutputNames`).
     /// Sorted by key bytes, so every run and every shard sees the same order and names.
-    public static func list(_ inputs: [String]) throws -> BatchListing {
+    /// A dump line longer than `maxLine` bytes (`--max-input`) is never held: it becomes a job
+    /// that fails with its length.
+    public static func list(_ inputs: [String], maxLine: Int = 1 << 24) throws -> BatchListing {
         var jobs: [BatchJob] = []
         var warnings: [String] = []
         var roots: [String: String] = [:]  // real path → the input that named it first
@@ -43,7 +45,7 @@ public enum BatchInputs {
             if isFolder.boolValue {
                 jobs += try folder(input, prefix: several ? FolderWalk.displayName(of: input) + "/" : "", warnings: &warnings)
             } else if input.hasSuffix(".jsonl") {
-                let dump = try JSONLinesDump.jobs(in: input)
+                let dump = try JSONLinesDump.jobs(in: input, maxLine: maxLine)
                 jobs += dump.jobs
                 warnings += dump.warnings
             } else {

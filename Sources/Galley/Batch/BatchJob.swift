@@ -38,31 +38,41 @@ public struct BatchJob: Sendable, Codable, Hashable {
     /// archive (the file, or the dump's whole line with the fields a template may print) with
     /// `settings` (`RenderSettings.fingerprint`) and its output name. A dump line's content was hashed when the
     /// dump was listed, so the dump is not read a second time for it.
-    public func fingerprint(settings: [UInt8]) -> String {
+    /// A file over `limit` (`--max-input`) is not read: it fails when rendered.
+    public func fingerprint(settings: [UInt8], limit: Int) -> String {
         // The output name too: an input whose name changed (a second root given, a clash
         // resolved) is written again under its new name.
         let settings = settings + [0x01] + Array(outputName.utf8)
         if let error = fields["error"] { return StableHash.fingerprint(Array(error.utf8) + settings) }
         if let line { return StableHash.fingerprint(Array(line.fingerprint.utf8) + settings) }
-        return StableHash.fingerprint(((try? sourceBytes()) ?? []) + settings)
+        return StableHash.fingerprint(((try? sourceBytes(limit: limit)) ?? []) + settings)
     }
 
-    /// The input's bytes as they stand in the archive: the file, or the dump's line.
-    func sourceBytes() throws(GalleyError) -> [UInt8] {
+    /// The input's bytes as they stand in the archive: the file, or the dump's line; a file
+    /// or line over `limit` bytes (`--max-input`) is an error, and is never read whole.
+    func sourceBytes(limit: Int) throws(GalleyError) -> [UInt8] {
         guard let path else { throw GalleyError(.input, "no input file", path: key) }
-        if let line { return try JSONLinesDump.read(line, from: path) }
+        if let line {
+            guard line.length <= limit else {
+                throw GalleyError(
+                    .input, "line \(line.number) is \(line.length) bytes, over the limit of \(limit) bytes; raise it with --max-input",
+                    path: key)
+            }
+            return try JSONLinesDump.read(line, from: path)
+        }
         if let root, !FolderWalk.isInside(path, root: root) {
             throw GalleyError(.input, "the file leads outside its input folder; not read", path: path)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw GalleyError(.input, "cannot read the file", path: path)
+        do {
+            return try BoundedReader.read(path, limit: limit)
+        } catch {
+            throw GalleyError(.input, BoundedReader.message(error), path: path)
         }
-        return [UInt8](data)
     }
 
     /// The article's markup: the file, or the dump line's title and text.
-    public func markup() throws(GalleyError) -> [UInt8] {
-        let bytes = try sourceBytes()
+    public func markup(limit: Int) throws(GalleyError) -> [UInt8] {
+        let bytes = try sourceBytes(limit: limit)
         guard let line else { return bytes }
         guard let object = JSONLinesDump.object(bytes[...]), let markup = JSONLinesDump.markup(of: object) else {
             throw GalleyError(.input, "line \(line.number) is not a JSON object with a \"text\" field", path: key)

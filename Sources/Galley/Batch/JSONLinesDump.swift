@@ -25,7 +25,11 @@ public enum JSONLinesDump {
 
     /// Calls `body` with every line of the file at `path` (its place and its bytes, without
     /// the line feed), reading the file in chunks of 1 MiB.
-    static func forEachLine(in path: String, _ body: (DumpLine, ArraySlice<UInt8>) throws -> Void) throws {
+    /// A line longer than `maxLine` bytes is not held: its bytes are skipped up to its line
+    /// feed, and `body` gets its place (with its true length) and no bytes.
+    static func forEachLine(
+        in path: String, maxLine: Int = 1 << 24, _ body: (DumpLine, ArraySlice<UInt8>) throws -> Void
+    ) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw BatchInputError(description: "\(path): cannot read the file")
         }
@@ -34,10 +38,32 @@ public enum JSONLinesDump {
         var pendingOffset: UInt64 = 0  // file offset of pending[0]
         var searchFrom = 0
         var number = 0
+        // Where an over-long line began, while its bytes are being skipped.
+        var skippingFrom: UInt64?
         while true {
             let chunk = try handle.read(upToCount: chunkSize) ?? Data()
             let atEnd = chunk.isEmpty
-            pending.append(contentsOf: chunk)
+            if let start = skippingFrom {
+                let chunkOffset = pendingOffset
+                pendingOffset += UInt64(chunk.count)
+                guard let newline = chunk.firstIndex(of: 0x0A) else {
+                    if atEnd {
+                        number += 1
+                        try body(DumpLine(oversized: start, length: Int(pendingOffset - start), number: number), [])
+                        return
+                    }
+                    continue
+                }
+                number += 1
+                let end = chunkOffset + UInt64(newline - chunk.startIndex)
+                try body(DumpLine(oversized: start, length: Int(end - start), number: number), [])
+                skippingFrom = nil
+                pending = [UInt8](chunk[(newline + 1)...])
+                pendingOffset = end + 1
+                searchFrom = 0
+            } else {
+                pending.append(contentsOf: chunk)
+            }
             var lineStart = 0
             while let newline = pending[searchFrom...].firstIndex(of: 0x0A) {
                 number += 1
@@ -57,6 +83,12 @@ public enum JSONLinesDump {
             pending.removeFirst(lineStart)
             pendingOffset += UInt64(lineStart)
             searchFrom = pending.count
+            if pending.count > maxLine {
+                skippingFrom = pendingOffset
+                pendingOffset += UInt64(pending.count)
+                pending = []
+                searchFrom = 0
+            }
         }
     }
 
@@ -101,12 +133,21 @@ public enum JSONLinesDump {
     /// Keys are `dump.jsonl#id`; an id that repeats keeps its article as an input of its own,
     /// keyed `dump.jsonl#id#2`, `#3`, … (compared as bytes), with a warning naming both lines.
     /// Output names are `dump/` and the id as `OutputNames.fileName(forID:)` cleans it.
-    static func jobs(in path: String) throws -> (jobs: [BatchJob], warnings: [String]) {
+    /// A line longer than `maxLine` bytes (`--max-input`) is never held: it becomes a job that
+    /// fails with its length.
+    static func jobs(in path: String, maxLine: Int = 1 << 24) throws -> (jobs: [BatchJob], warnings: [String]) {
         let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         var jobs: [BatchJob] = []
         var warnings: [String] = []
         var lineOfKey: [[UInt8]: Int] = [:]  // exact key bytes → the line that has it
-        try forEachLine(in: path) { place, line in
+        try forEachLine(in: path, maxLine: maxLine) { place, line in
+            if place.length > maxLine {
+                let error = "line \(place.number) of \(path) is \(place.length) bytes, over the limit of \(maxLine) bytes; raise it with --max-input"
+                jobs.append(BatchJob(
+                    key: "\(path)#line-\(place.number)", path: path, line: place, outputName: "\(base)/line-\(place.number)",
+                    fields: ["source": base, "error": error]))
+                return
+            }
             guard !line.allSatisfy(isBlank) else { return }
             let object = Self.object(line)
             let id = object.flatMap { o in (o["id"] as? String) ?? (o["id"] as? NSNumber)?.stringValue } ?? "line-\(place.number)"
@@ -133,6 +174,11 @@ public enum JSONLinesDump {
 }
 
 extension DumpLine {
+    /// The place of a line too long to hold, which fails when rendered.
+    init(oversized offset: UInt64, length: Int, number: Int) {
+        self.init(offset: offset, length: length, number: number, fingerprint: "oversized-\(length)")
+    }
+
     /// The place of `bytes`, which start at `offset` in the dump, with their fingerprint.
     init(offset: UInt64, number: Int, _ bytes: ArraySlice<UInt8>) {
         self.init(offset: offset, length: bytes.count, number: number, fingerprint: StableHash.fingerprint(Array(bytes)))

@@ -20,11 +20,12 @@ public struct JobRenderer {
         do {
             if let error = job.fields["error"] { throw GalleyError(.input, error, path: job.key) }
             Self.injectTestFault(job)
-            let bytes = try job.markup()
+            let bytes = try job.markup(limit: options.maxInputBytes)
             var options = self.options
             options.sourceName = job.fields["source"] ?? options.sourceName
             options.date = job.fields["date"] ?? options.date
             let article = try typesetter.typeset(bytes, path: job.sourceName, options: options)
+            response.encoding = article.encoding.name
             var outputs: [String] = []
             var stages = article.timings
             var clock = StageClock()
@@ -90,7 +91,7 @@ public struct JobRenderer {
 
     private static func injectTestFault(_ job: BatchJob) {
         guard faultsAreOn else { return }
-        let text = (try? job.markup()).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let text = (try? job.markup(limit: 1 << 24)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         if text.contains("#{galley-test=crash}") { abort() }
         if text.contains("#{galley-test=hang}") { while true { sleep(60) } }
     }

@@ -61,6 +61,9 @@ public struct WorkerResponse: Codable, Sendable {
     public var stages: [String: Double]? = nil
     /// What the article's directives found in the assets folder, for the cache key.
     public var assets: AssetUse.Record? = nil
+    /// The encoding the input was read in (`utf-8`, `windows-1251`, `ibm866`, …): with the
+    /// `assumed-encoding` warning, which inputs of an archive were guessed.
+    public var encoding: String? = nil
 
     public init(
         key: String, ok: Bool, reason: String?, pages: Int, warnings: Int, diagnostics: [String], milliseconds: Double,

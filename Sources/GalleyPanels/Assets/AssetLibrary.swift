@@ -13,6 +13,8 @@ public enum AssetMatch: Sendable, Hashable {
     case none
     /// The id cannot name a file (path characters, or a link leading outside the folder).
     case rejected(reason: String)
+    /// The file is there but cannot be used: unreadable, or over a limit (`AssetLimits`).
+    case unusable(reason: String)
 }
 
 /// An assets folder (`--assets DIR`, default `assets/` beside the input).
@@ -43,15 +45,26 @@ public struct AssetLibrary: Sendable {
             && id.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }
     }
 
-    public func match(id: String) -> AssetMatch {
+    /// What the folder holds for `id`. With `decoding`, a picture within the limits is also
+    /// decoded once (`PictureProbe`), as layout does before drawing; without, only its header
+    /// is read (the batch's cache check, which must stay cheap).
+    public func match(id: String, decoding: Bool = false) -> AssetMatch {
         guard Self.isSafeIdentifier(id) else {
             return .rejected(reason: "the id '\(id)' is not a safe file name (letters, digits, - and _ only)")
         }
         for (ext, format) in Self.pictureExtensions {
             switch resolve("\(id).\(ext)") {
             case .success(let path?):
+                if let problem = Self.sizeProblem(path, name: "\(id).\(ext)") { return .unusable(reason: problem) }
                 guard let size = ImageInfo.size(ofFileAt: path, format: format) else {
-                    return .rejected(reason: "\(id).\(ext) is not a readable \(format.rawValue.uppercased()) picture")
+                    return .unusable(reason: "\(id).\(ext) is not a readable \(format.rawValue.uppercased()) picture")
+                }
+                if format != .svg, size.width * size.height > AssetLimits.maximumPixels {
+                    return .unusable(
+                        reason: "\(id).\(ext) declares \(Int(size.width))×\(Int(size.height)) pixels, over the limit of \(Int(AssetLimits.maximumPixels / 1_000_000)) megapixels")
+                }
+                guard !decoding || PictureProbe.decodes(path, format: format) else {
+                    return .unusable(reason: "\(id).\(ext) could not be decoded (a damaged or truncated \(format.rawValue.uppercased()) file)")
                 }
                 return .picture(path: path, format: format, size: size)
             case .success(nil): continue
@@ -59,10 +72,19 @@ public struct AssetLibrary: Sendable {
             }
         }
         switch resolve("\(id).json") {
-        case .success(let path?): return .chartData(path: path)
+        case .success(let path?):
+            if let problem = Self.sizeProblem(path, name: "\(id).json") { return .unusable(reason: problem) }
+            return .chartData(path: path)
         case .success(nil): return .none
         case .failure(let reason): return .rejected(reason: reason.message)
         }
+    }
+
+    /// Why the file at `path` is too large to use, or nil.
+    static func sizeProblem(_ path: String, name: String) -> String? {
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        guard bytes > AssetLimits.maximumFileBytes else { return nil }
+        return "\(name) is \(bytes) bytes, over the limit of \(AssetLimits.maximumFileBytes) bytes (64 MiB)"
     }
 
     private struct Escape: Error { var message: String }

@@ -1,0 +1,2 @@
+// uchardet: guesses the character encoding of bytes that are not valid UTF-8.
+#include <uchardet/uchardet.h>
