@@ -284,6 +284,7 @@ private struct FillState {
     mutating func placeParagraph(_ lines: [SetLine], spaceBefore: Double) {
         var rest = lines[...]
         var first = true
+        var movedOn = false
         let last = lines.count - 1
         while !rest.isEmpty {
             let atTop = cursors[column] == bandTop
@@ -292,6 +293,17 @@ private struct FillState {
             if n < rest.count {
                 if rest.count - n < filler.minimumLines { n = rest.count - filler.minimumLines }
                 if n < filler.minimumLines && n < rest.count { n = 0 }
+                // Below a wide panel near the page's foot, a section with room for fewer lines
+                // than a paragraph may keep there would strand its first line at the foot of one
+                // column (orphan) and its others one by one at the heads of the next: the text
+                // goes on on the next page instead (once: a page that has no more room takes it).
+                if n <= 0 && atTop && bandTop > 0 && !movedOn
+                    && fitting(rest, spaceBefore: 0) < min(filler.minimumLines, rest.count)
+                {
+                    movedOn = true
+                    newPage()
+                    continue
+                }
                 if n <= 0 && atTop { n = max(1, min(rest.count, fitting(rest, spaceBefore: 0))) }
                 // A page does not end in a hyphenated word when a line can go over with it
                 // (TeX's \brokenpenalty): the reader would turn the page mid-word.
