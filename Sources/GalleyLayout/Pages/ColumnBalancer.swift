@@ -150,7 +150,9 @@ struct ColumnBalancer {
                     let h = height(i, j)
                     guard h <= ceiling else { continue }
                     let value = min(low[c - 1][i], h)
-                    if value > low[c][j] {
+                    // On a tie the later cut wins: the earlier columns are the longer ones,
+                    // as a reader expects the last column to be the one that ends first.
+                    if value >= low[c][j] - 1e-9 {
                         low[c][j] = value
                         from[c][j] = i
                     }
