@@ -6,7 +6,7 @@ SWIFT ?= swift
 CONFIG ?= release
 SAMPLES := $(wildcard samples/*.txt)
 
-.PHONY: setup build run test fuzz bench-spacing bench-microtype bench-batch docs-pictures clean
+.PHONY: setup build run test fuzz bench-spacing bench-microtype bench-columns bench-batch docs-pictures clean
 
 setup:
 	@bash scripts/setup.sh
@@ -47,6 +47,11 @@ bench-spacing: build .venv/bin/python
 # texlive-lang-cyrillic fonts-paratype).
 bench-microtype: build .venv/bin/python
 	.venv/bin/python bench/microtype_compare.py
+
+# Newspaper columns beside LuaLaTeX + microtype in one column of the same width (needs ../shared;
+# the LuaLaTeX rows need TeX Live, as bench-microtype), and the balance of galley's columns.
+bench-columns: build .venv/bin/python
+	cd bench && ../.venv/bin/python columns_compare.py
 
 bench-batch: build .venv/bin/python
 	.venv/bin/python bench/batch_bench.py --articles 1000 --memory 10000
