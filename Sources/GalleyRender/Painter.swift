@@ -152,7 +152,11 @@ struct Painter {
     }
 
     private func paint(_ image: ImageItem, at origin: Point) throws(RenderError) {
-        guard let picture = PictureLoader.load(image) else { return }
+        // Layout decoded the picture before it took it; one that cannot be read now changed on
+        // disk since, and leaving its box empty would lose it without a word.
+        guard let picture = PictureLoader.load(image) else {
+            throw RenderError("cannot read the picture \(image.path) any more (it changed while the article was set), page \(page)")
+        }
         cairo_save(cr)
         cairo_rectangle(cr, origin.x, origin.y, image.size.width, image.size.height)
         cairo_clip(cr)
