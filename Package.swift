@@ -30,6 +30,9 @@ let package = Package(
             name: "CHyphen", path: "Sources/CHyphen",
             providers: [.apt(["libhyphen-dev"])]),
         .systemLibrary(
+            name: "CHunspell", path: "Sources/CHunspell", pkgConfig: "hunspell",
+            providers: [.apt(["libhunspell-dev", "hunspell-ru", "hunspell-en-us"])]),
+        .systemLibrary(
             name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0",
             providers: [.apt(["librsvg2-dev"])]),
         .systemLibrary(
@@ -43,7 +46,7 @@ let package = Package(
         .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
 
         .target(name: "GalleyCore"),
-        .target(name: "GalleyMarkup", dependencies: ["GalleyCore", "CUchardet"]),
+        .target(name: "GalleyMarkup", dependencies: ["GalleyCore", "CUchardet", "CHunspell"]),
         .target(name: "GalleyTypography", dependencies: ["GalleyCore", "GalleyMarkup", "CHyphen"]),
         .target(name: "GalleyText", dependencies: ["GalleyCore", "CPangoCairo"]),
         .target(name: "GalleyPanels", dependencies: ["GalleyCore", "GalleyText", "CPangoCairo", "CGdkPixbuf", "CRsvg"]),

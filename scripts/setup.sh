@@ -13,6 +13,9 @@ packages=(
   libuchardet-dev      # markup: legacy encoding detection (uchardet), when UTF-8 clearly does not fit
   hyphen-ru            # Russian patterns (hyph_ru_RU.dic)
   hyphen-en-us         # English patterns (hyph_en_US.dic)
+  libhunspell-dev      # markup: tells a word ending in n (Putin) from a glued line break (Journaln)
+  hunspell-ru          # Russian spelling dictionary (ru_RU.dic/.aff) for that test
+  hunspell-en-us       # English spelling dictionary (en_US.dic/.aff) for that test
   fonts-paratype       # PT Serif / PT Sans: the default faces
   fonts-dejavu-core    # fallback for symbols PT lacks
   fonts-noto-core      # fallback for Arabic, Hebrew, Georgian, Armenian, Devanagari… in Russian text

@@ -5,8 +5,10 @@ import GalleyCore
 /// Counts of the repairs made in one file, reported once per kind as warnings.
 struct RepairCounts {
     var doubleSpaceBreaks = 0
+    /// Stray `n` made a paragraph break, a space, or removed before punctuation.
     var escapedBreaks = 0
-    var escapedSoftBreaks = 0
+    var escapedSpaces = 0
+    var escapedRemoved = 0
     var missingSpaces = 0
     var firstDoubleSpace: SourceSpan?
     var firstEscaped: SourceSpan?
@@ -21,12 +23,12 @@ struct RepairCounts {
                     "\(plural(doubleSpaceBreaks, "lost paragraph break")) (two spaces in a one-line body) restored; --keep-artefacts keeps the text as written",
                     at: firstDoubleSpace))
         }
-        let escaped = escapedBreaks + escapedSoftBreaks
+        let escaped = escapedBreaks + escapedSpaces + escapedRemoved
         if escaped > 0 {
             out.append(
                 .warning(
                     "escaped-line-breaks",
-                    "\(plural(escaped, "line break")) written as a stray Latin 'n' repaired (\(plural(escapedBreaks, "paragraph break")), \(escapedSoftBreaks) inside a paragraph); --keep-artefacts keeps the text as written",
+                    "\(plural(escaped, "line break")) written as a stray Latin 'n' repaired: \(plural(escapedBreaks, "paragraph break")) (after a sentence's end or a subheading), \(escapedSpaces) made a space inside a sentence, \(escapedRemoved) removed before punctuation; --keep-artefacts keeps the text as written",
                     at: firstEscaped))
         }
         if missingSpaces > 0 {
@@ -46,9 +48,15 @@ struct RepairCounts {
 enum ArtefactRepair {
     /// Splits `text` into paragraphs at lost breaks and fixes run-together sentences.
     /// The paragraphs come back trimmed, empty ones left out.
-    /// - Parameter doubleSpaces: whether a run of two or more spaces is a paragraph break
-    ///   (only in a one-line body, where nothing else could mark one).
-    static func repair(_ text: MappedText, doubleSpaces: Bool, counts: inout RepairCounts) -> [MappedText] {
+    /// - Parameters:
+    ///   - doubleSpaces: whether a run of two or more spaces is a paragraph break (only in a
+    ///     one-line body, where nothing else could mark one).
+    ///   - paragraphs: whether the text may be split at all (false for a headline or a
+    ///     footnote: a stray `n` that would open a paragraph there becomes a space).
+    static func repair(
+        _ text: MappedText, doubleSpaces: Bool, paragraphs allowed: Bool = true, counts: inout RepairCounts,
+        dictionary: SpellingDictionary = .shared
+    ) -> [MappedText] {
         let s = text.scalars
         var paragraphs: [MappedText] = []
         var current = MappedText()
@@ -69,17 +77,20 @@ enum ArtefactRepair {
                 continue
             }
             // A stray `n` (or `nn`): an escaped line break that lost its backslash.
-            if c == "n", let (kind, end) = EscapedBreak.classify(s, at: i) {
+            if c == "n",
+                let (kind, end) = EscapedBreak.classify(
+                    s, at: i, context: .init(line: current.scalars, paragraphsAllowed: allowed, dictionary: dictionary))
+            {
                 if counts.firstEscaped == nil { counts.firstEscaped = text.span(of: i..<end) }
                 switch kind {
                 case .paragraph:
                     counts.escapedBreaks += 1
                     endParagraph()
                 case .space:
-                    counts.escapedSoftBreaks += 1
-                    current.append(" ", offset: text.offsets[i])
+                    counts.escapedSpaces += 1
+                    if current.scalars.last?.isWhitespace == false { current.append(" ", offset: text.offsets[i]) }
                 case .removed:
-                    counts.escapedSoftBreaks += 1
+                    counts.escapedRemoved += 1
                 }
                 i = end
                 continue

@@ -65,23 +65,27 @@ public struct MarkupParser: Sendable {
             }
         }
         let notes = footnotes.notes.map { note in
-            Footnote(mark: note.mark, text: joined(repaired(note.text, doubleSpaces: false, counts: &counts)))
+            Footnote(mark: note.mark, text: joined(repaired(note.text, doubleSpaces: false, paragraphs: false, counts: &counts)))
         }
+        // The headline has stray `n` too (`компаниейnBuy Liken`); it stays one line.
+        let headline = split.headline.flatMap { $0.isEmpty ? nil : joined(repaired($0, doubleSpaces: false, paragraphs: false, counts: &counts)) }
+            .flatMap { $0.isEmpty ? nil : $0 }
         log.report(contentsOf: counts.diagnostics())
 
-        let headline = split.headline.flatMap { $0.isEmpty ? nil : $0 }
         let language = options.language ?? LanguageDetector.language(of: [headline].compactMap { $0 } + blocks.compactMap(\.text) + notes.map(\.text))
         let document = Document(headline: headline, blocks: blocks, footnotes: notes, language: language)
         return ParseResult(document: document, diagnostics: log.finished())
     }
 
     /// The paragraphs of one run of text: repaired, or only trimmed with `keepArtefacts`.
-    private func repaired(_ text: MappedText, doubleSpaces: Bool, counts: inout RepairCounts) -> [MappedText] {
+    private func repaired(
+        _ text: MappedText, doubleSpaces: Bool, paragraphs: Bool = true, counts: inout RepairCounts
+    ) -> [MappedText] {
         if options.keepArtefacts {
             let trimmed = text.trimmingWhitespace()
             return trimmed.isEmpty ? [] : [trimmed]
         }
-        return ArtefactRepair.repair(text, doubleSpaces: doubleSpaces, counts: &counts)
+        return ArtefactRepair.repair(text, doubleSpaces: doubleSpaces, paragraphs: paragraphs, counts: &counts)
     }
 
     /// Pieces of one footnote joined by single spaces: a note is one paragraph.

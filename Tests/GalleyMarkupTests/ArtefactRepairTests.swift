@@ -40,7 +40,7 @@ struct EscapedBreakTests {
     @Test(
         "a paragraph break: a new sentence after a finished one",
         arguments: [
-            ("в конце маяnПосле дождей", ["в конце мая", "После дождей"]),
+            ("В конце маяnПосле дождей", ["В конце мая", "После дождей"]),
             ("Все ушли.nПотом стемнело.", ["Все ушли.", "Потом стемнело."]),
             ("Он спросил:nКуда идти?", ["Он спросил:", "Куда идти?"]),
             ("Почему?nНикто не знал.", ["Почему?", "Никто не знал."]),
@@ -72,6 +72,8 @@ struct EscapedBreakTests {
             ("«Нет»,nответил он.", "«Нет», ответил он."),
             ("Спасатели МЧСnприехали рано.", "Спасатели МЧС приехали рано."),
             ("Город (столица —nRiga) красив.", "Город (столица — Riga) красив."),
+            ("Сгорело до 40nгектаров.", "Сгорело до 40 гектаров."),
+            ("Конец т.д.nи всё.", "Конец т.д. и всё."),
         ])
     func space(body: String, expected: String) {
         let parsed = Parsed("Заголовок   " + body)
@@ -97,8 +99,8 @@ struct EscapedBreakTests {
     @Test(
         "an n beside a Latin letter or a digit, or standing alone, is text",
         arguments: [
-            "Meet Putin, Lenin and nobody.", "Частицы PM2.5n, опасны.", "Около 10n тонн.", "Вершина nnn горы.",
-            "Буква n стоит одна.", "Сайт Examplen.org открыт.", "Конец.nи всё.", "Сгорело до 40nгектаров.",
+            "Meet Putin, Lenin and nobody.", "Около 10n тонн.", "Вершина nnn горы.",
+            "Буква n стоит одна.", "Сайт Examplen.org открыт.", "Встреча в Kremlin, потом в Japan.",
         ])
     func untouched(body: String) {
         let parsed = Parsed("Заголовок   " + body)
@@ -112,8 +114,82 @@ struct EscapedBreakTests {
         #expect(parsed.paragraphs == ["Один.", "Два.", "Три четыре, пять."])
         let warning = try #require(parsed.diagnostic("escaped-line-breaks"))
         #expect(warning.message.hasPrefix("3 line breaks"))
-        #expect(warning.message.contains("1 paragraph break,"))
+        #expect(warning.message.contains("1 paragraph break (after a sentence's end or a subheading), 1 made a space"))
+        #expect(warning.message.contains("1 removed before punctuation"))
         #expect(parsed.location("escaped-line-breaks") == SourceLocation(line: 2, column: 6))
+    }
+}
+
+/// The cases of galley 13: each stray `n` the archive's corpus had wrong, in its own words.
+@Suite("markup: stray n never breaks a sentence")
+struct StrayNInsideSentenceTests {
+    @Test(
+        "inside a sentence, before a name, an acronym or a link, the n is a space, never a paragraph",
+        arguments: [
+            ("Об этом, сообщаетnРИА «Новости»n.", "Об этом, сообщает РИА «Новости»."),
+            ("Это следует изnсводкиnФГУП «Авиалесоохрана».", "Это следует из сводки ФГУП «Авиалесоохрана»."),
+            ("Однако согласноnзаявлениюnМЧС от 5 августа, площадь выросла.", "Однако согласно заявлению МЧС от 5 августа, площадь выросла."),
+            ("Ни один специализированныйnБе-200nне поднимался в воздух.", "Ни один специализированный Бе-200 не поднимался в воздух."),
+            ("Звезды — отnСемена СлепаковаnдоnЛеонардо Ди Каприоn.", "Звезды — от Семена Слепакова до Леонардо Ди Каприо."),
+            ("После принятия в 2006 годуnЛесного кодексаnтысячи лесников ушли.", "После принятия в 2006 году Лесного кодекса тысячи лесников ушли."),
+            ("В октябре министр экологии РоссииnСергей Донскойnподписалnприказ.", "В октябре министр экологии России Сергей Донской подписал приказ."),
+        ])
+    func space(body: String, expected: String) {
+        let parsed = Parsed("Заголовок   " + body)
+        #expect(parsed.paragraphs == [expected])
+    }
+
+    @Test(
+        "next to Latin letters and digits, the n is found too",
+        arguments: [
+            ("В начале августа NASAnзаявилоn, что дым дошёл.", "В начале августа NASA заявило, что дым дошёл."),
+            ("Частицы, известные какnPM2.5n, опасны.", "Частицы, известные как PM2.5, опасны."),
+            ("Вместе с компаниейnBuy Liken, которая продвигает товары.", "Вместе с компанией Buy Like, которая продвигает товары."),
+            ("Петиция на сайтеnGreenpeacen— более 380 тысяч подписей.", "Петиция на сайте Greenpeace — более 380 тысяч подписей."),
+            ("Однако в Greenpeacenобращают внимание.", "Однако в Greenpeace обращают внимание."),
+            ("Об этом пишет Wall Street Journaln. Далее тишина.", "Об этом пишет Wall Street Journal. Далее тишина."),
+            ("Сказал он журналистам (—nRTn).", "Сказал он журналистам (— RT)."),
+            ("Участвовали Teamnи другие.", "Участвовали Team и другие."),
+        ])
+    func latinAndDigits(body: String, expected: String) {
+        let parsed = Parsed("Заголовок   " + body)
+        #expect(parsed.paragraphs == [expected])
+    }
+
+    @Test("a word that really ends in n is told apart by the dictionary")
+    func realWords() {
+        #expect(SpellingDictionary.shared.isAvailable, "hunspell-ru and hunspell-en-us are installed by scripts/setup.sh")
+        let parsed = Parsed("Заголовок   Встреча: Putin, Kremlin, Japan и Lenin.")
+        #expect(parsed.paragraphs == ["Встреча: Putin, Kremlin, Japan и Lenin."])
+        #expect(parsed.diagnostics.isEmpty)
+    }
+
+    @Test(
+        "after a sentence's end, or after a short line that reads as a subheading, the n opens a paragraph",
+        arguments: [
+            ("Это сообщил Review-Journal.nБеспроигрышная серия ДжонсаnТакже стало известно, что бой отменён.",
+             ["Это сообщил Review-Journal.", "Беспроигрышная серия Джонса", "Также стало известно, что бой отменён."]),
+            ("Нет словnПервый матч прошёл ранее.", ["Нет слов", "Первый матч прошёл ранее."]),
+            ("4 августа 2019 годаnОбширные пожары охватили Сибирь.", ["4 августа 2019 года", "Обширные пожары охватили Сибирь."]),
+        ])
+    func paragraph(body: String, expected: [String]) {
+        let parsed = Parsed("Заголовок   " + body)
+        #expect(parsed.paragraphs == expected)
+    }
+
+    @Test("the headline is repaired too, and stays one line")
+    func headline() {
+        let parsed = Parsed("Сделка с компаниейnBuy Liken.nИтоги   Текст статьи.")
+        #expect(parsed.headline == "Сделка с компанией Buy Like. Итоги")
+        #expect(parsed.paragraphs == ["Текст статьи."])
+    }
+
+    @Test("--keep-artefacts keeps every n")
+    func kept() {
+        let body = "Вместе с компаниейnBuy Liken, которая.nДалее"
+        let parsed = Parsed("Заголовок   " + body, keepArtefacts: true)
+        #expect(parsed.paragraphs == [body])
+        #expect(parsed.diagnostics.isEmpty)
     }
 }
 

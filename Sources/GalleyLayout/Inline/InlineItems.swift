@@ -75,6 +75,13 @@ enum InlineCollector {
     static let explicitHyphenPenalty = 50.0
     static let overlongBreakPenalty = 800.0
     static let infinitePenalty = Double.infinity
+    /// The width of a narrow (U+202F) or thin (U+2009) space, in ems.
+    static let narrowSpaceEm = 0.2
+
+    /// Scalars that end a word: spaces of every width.
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\u{00A0}" || scalar == "\t" || scalar == "\u{202F}" || scalar == "\u{2009}"
+    }
 
     static func collect(_ text: MappedText, settings: InlineSettings, shaper: TextShaper) -> InlineItems {
         let shaped = shaper.shape(text.string, style: settings.style)
@@ -103,6 +110,17 @@ enum InlineCollector {
         var i = 0
         while i < scalars.count {
             let scalar = scalars[i]
+            // U+202F NARROW NO-BREAK SPACE (after `№`, between digit groups) and U+2009 THIN SPACE:
+            // PT Serif has no glyph for them, and fontconfig would take one from another face
+            // mid-line. So they are drawn as what they are, a fixed narrow gap (a fifth of an
+            // em) that never stretches; the narrow one also never breaks. The character stays
+            // in the text and in every span.
+            if scalar == "\u{202F}" || scalar == "\u{2009}" {
+                if scalar == "\u{202F}" { add(.penalty(width: 0, cost: infinitePenalty, flagged: false)) }
+                add(.glue(width: settings.style.size * narrowSpaceEm, stretch: 0, shrink: 0))
+                i += 1
+                continue
+            }
             if scalar == " " || scalar == "\u{00A0}" || scalar == "\t" {
                 let natural = shaped.width(of: starts[i]..<starts[i + 1])
                 let width = natural > 0 ? natural : spaceWidth
@@ -125,7 +143,7 @@ enum InlineCollector {
                 continue
             }
             var end = i
-            while end < scalars.count, !(scalars[end] == " " || scalars[end] == "\u{00A0}" || scalars[end] == "\t") {
+            while end < scalars.count, !isSeparator(scalars[end]) {
                 end += 1
             }
             addWordItems(i..<end, to: &result, settings: settings, microtype: microtype)

@@ -84,8 +84,11 @@ struct LineAssembler {
                     flushSlice()
                     let set = width + (ratio >= 0 ? ratio * stretch : ratio * shrink)
                     x += set
-                    gapWidths += set
-                    gapNatural += width
+                    // A fixed narrow space (`№ 5`) is no word space: it does not count in the ratio.
+                    if stretch > 0 || shrink > 0 {
+                        gapWidths += set
+                        gapNatural += width
+                    }
                 case .penalty:
                     break
                 }

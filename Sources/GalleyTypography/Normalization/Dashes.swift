@@ -18,8 +18,14 @@ extension Normalization {
     ///    Only when both sides are plain numbers: a number glued to letters (`2-й`, `2-3-х`,
     ///    `А-1`), a chain of three or more numbers (`8-800-555-35-35`, `2015-10-05`) and a
     ///    number after `+`, `/` or `#` (phone numbers, paths) keep their hyphens.
+    /// 5. **Russian direct speech after a sentence** (`«Обожди… – сказал он. – Давай»`): a
+    ///    spaced dash right after `.`, `…`, `?` or `!` opens the next remark, so the dash keeps
+    ///    its word: ` —~сказал`.
+    /// 6. **A dash ending the text** (a line of verse, a broken line): U+00A0 and `—`.
+    /// 7. **Ranges of words**: centuries in Roman numerals (`XX-XXI`, `XX - XXI`), months
+    ///    (`апреле-мае`) and days of the week (`Вторник-среда`) take an en dash.
     enum Dashes {
-        static func apply(to draft: inout Draft) {
+        static func apply(to draft: inout Draft, custom: Custom) {
             var edits: [Edit] = []
             for i in 0..<draft.count where !draft.isProtected[i] {
                 if draft.scalars[i] == "\u{2010}" { edits.append(Edit(at: i, "-")) }
@@ -65,20 +71,38 @@ extension Normalization {
                         add([Edit(i..<end, ["—", "\u{00A0}"])])
                     }
                 } else if spaceBefore && spaceAfter {
-                    if single, draft.scalars[i] != "—", let range = NumberRange.spaced(draft, dash: i) {
+                    if single, draft.scalars[i] != "—",
+                        let range = NumberRange.spaced(draft, dash: i) ?? WordRange.spacedRoman(draft, dash: i)
+                    {
                         add([Edit(range.lowerBound..<i, []), Edit(at: i, "–"), Edit((i + 1)..<range.upperBound, [])])
-                    } else if !draft.isProtected[i - 1], !draft.isProtected[end] {
+                    } else if draft.isProtected[i - 1] || draft.isProtected[end] {
+                        // A URL on either side keeps its spaces free.
+                    } else if custom == .russian, i >= 2, sentenceEnds.contains(draft.scalars[i - 2]) {
+                        add([Edit(i..<end, ["—"]), Edit(at: end, "\u{00A0}")])
+                    } else {
                         add([Edit(at: i - 1, "\u{00A0}"), Edit(i..<end, ["—"])])
                     }
+                } else if spaceBefore, end == draft.count, i >= 2, draft.scalars[i - 2].isWordLetter || draft.scalars[i - 2] == "," {
+                    add([Edit(at: i - 1, "\u{00A0}"), Edit(i..<end, ["—"])])
                 } else if single, !spaceBefore, !spaceAfter, draft.scalars[i] != "–",
-                    NumberRange.isUnspaced(draft, dash: i)
+                    NumberRange.isUnspaced(draft, dash: i) || WordRange.isUnspaced(draft, dash: i)
                 {
-                    add([Edit(at: i, "–")])
+                    // A range of days keeps its month on the line: `1–22~сентября`.
+                    if let right = Numbers.starting(at: i + 1, in: draft), draft[right.upperBound] == " ",
+                        WordRange.isMonth(WordRange.followingWord(draft, from: right.upperBound + 1).lowercased())
+                    {
+                        add([Edit(at: i, "–"), Edit(at: right.upperBound, "\u{00A0}")])
+                    } else {
+                        add([Edit(at: i, "–")])
+                    }
                 }
             }
             draft.apply(edits)
         }
     }
+
+    /// What ends a sentence before a dash of direct speech.
+    static let sentenceEnds: Set<Unicode.Scalar> = [".", "…", "?", "!"]
 
     /// Numbers on both sides of a dash.
     enum NumberRange {
@@ -86,7 +110,10 @@ extension Normalization {
         static func isUnspaced(_ draft: Draft, dash: Int) -> Bool {
             guard let left = Numbers.ending(at: dash, in: draft), let right = Numbers.starting(at: dash + 1, in: draft)
             else { return false }
-            return isFreeBefore(draft[left.lowerBound - 1]) && isFreeAfter(draft[right.upperBound])
+            return isFreeBefore(draft[left.lowerBound - 1])
+                && (isFreeAfter(draft[right.upperBound]) || endsInOrdinal(draft, right.upperBound)
+                    || gluedUnit(draft, right.upperBound))
+                && isAscending(draft, left, right)
         }
 
         /// For ` - ` between two plain numbers: the range from the space before to the space after.
@@ -94,9 +121,42 @@ extension Normalization {
             guard let left = Numbers.ending(at: dash - 1, in: draft),
                 let right = Numbers.starting(at: dash + 2, in: draft),
                 !draft.touchesProtected(left.lowerBound..<right.upperBound),
-                isFreeBefore(draft[left.lowerBound - 1]), isFreeAfter(draft[right.upperBound])
+                isFreeBefore(draft[left.lowerBound - 1]), isFreeAfter(draft[right.upperBound]),
+                isAscending(draft, left, right)
             else { return nil }
             return (dash - 1)..<(dash + 2)
+        }
+
+        /// `1999-2001г.`: a unit glued to the right number.
+        private static func gluedUnit(_ draft: Draft, _ end: Int) -> Bool {
+            var j = end
+            while let c = draft[j], c.isWordLetter { j += 1 }
+            return j > end && Abbreviations.units.contains(draft.string(end..<j)) && draft[j]?.isNumeral != true
+        }
+
+        /// `80-90-е`, `2-3-х`: the right number takes an ordinal ending of one to three letters.
+        private static func endsInOrdinal(_ draft: Draft, _ end: Int) -> Bool {
+            guard draft[end] == "-" else { return false }
+            var j = end + 1
+            while let c = draft[j], c.isWordLetter { j += 1 }
+            return (1...3).contains(j - end - 1) && draft[j]?.isNumeral != true
+        }
+
+        /// Whether a range of whole numbers runs upwards (`1941-1945`, `1980-90`, read as
+        /// 1980–1990): `53-22` or `2052-2015` is no range but a code or a score, and keeps
+        /// its hyphen. Numbers with a decimal or time separator are not compared.
+        private static func isAscending(_ draft: Draft, _ left: Range<Int>, _ right: Range<Int>) -> Bool {
+            let l = draft.scalars[left]
+            let r = draft.scalars[right]
+            guard l.allSatisfy(\.isNumeral), r.allSatisfy(\.isNumeral), l.count <= 9, r.count <= 9,
+                let a = Int(String(String.UnicodeScalarView(l))), var b = Int(String(String.UnicodeScalarView(r)))
+            else { return true }
+            if r.count < l.count {
+                var scale = 1
+                for _ in 0..<r.count { scale *= 10 }
+                b += a / scale * scale
+            }
+            return a < b
         }
 
         private static let allowedBefore: Set<Unicode.Scalar> = [

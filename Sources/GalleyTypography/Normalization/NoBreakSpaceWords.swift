@@ -18,7 +18,11 @@ extension Normalization.NoBreakSpaces {
     static let russianAbbreviations: Set<String> = [
         "г.", "гг.", "ул.", "пр.", "пр-т", "пл.", "пер.", "просп.", "д.", "корп.", "кв.", "им.", "ст.", "стр.", "рис.",
         "табл.", "гл.", "см.", "п.", "пп.", "ч.", "обл.", "р-н", "пос.", "с.", "т.", "тт.", "акад.", "проф.", "ген.",
+        "илл.", "эт.", "оф.", "мкр.",
     ]
+
+    /// Address words that lean on the number or letter after them (`дом 2`, `литер Щ`).
+    static let addressWords: Set<String> = ["дом", "литер"]
 
     /// English abbreviations that lean on the name or number after them.
     static let englishAbbreviations: Set<String> = [

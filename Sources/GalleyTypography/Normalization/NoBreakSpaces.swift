@@ -32,7 +32,7 @@ extension Normalization {
     ///   no, if, as) glue to the word after them; titles and references (`Mr.`, `Dr.`, `p.`)
     ///   glue to what follows.
     enum NoBreakSpaces {
-        static func apply(to draft: inout Draft, custom: Custom) {
+        static func apply(to draft: inout Draft, custom: Custom, rules: TypographyRules = .all) {
             var words: [Word] = []
             var start = 0
             while start < draft.count {
@@ -52,8 +52,8 @@ extension Normalization {
                 else { continue }
                 let context = Context(
                     twoBefore: k > 0 ? words[k - 1] : nil, before: before, after: after,
-                    twoAfter: k + 2 < words.count ? words[k + 2] : nil)
-                if context.isGlued(custom: custom) { edits.append(Edit(at: gap.lowerBound, "\u{00A0}")) }
+                    twoAfter: k + 2 < words.count ? words[k + 2] : nil, rules: rules)
+                if let space = context.space(custom: custom) { edits.append(Edit(at: gap.lowerBound, space)) }
             }
             draft.apply(edits)
         }
@@ -64,27 +64,85 @@ extension Normalization {
             var before: Word
             var after: Word
             var twoAfter: Word?
+            var rules: TypographyRules = .all
+
+            /// The space to set between `before` and `after`: U+202F between digit groups in
+            /// Russian, U+00A0 where a rule glues the words, nil where none does.
+            func space(custom: Custom) -> Unicode.Scalar? {
+                if rules.contains(.numbers), gluesDigitGroup { return custom == .russian ? "\u{202F}" : "\u{00A0}" }
+                return isGlued(custom: custom) ? "\u{00A0}" : nil
+            }
 
             func isGlued(custom: Custom) -> Bool {
-                if gluesNumber || gluesNumberSign || gluesInitials { return true }
+                if rules.contains(.numbers), gluesNumber || gluesNumberSign { return true }
+                if rules.contains(.initials), gluesInitials { return true }
+                if rules.contains(.lastWord), gluesLastWord { return true }
                 switch custom {
                 case .russian:
-                    return gluesRussianShortWord || gluesParticle || gluesPairedAbbreviation
-                        || gluesAbbreviation(NoBreakSpaces.russianAbbreviations) || gluesLaw
+                    return rules.contains(.shortWords) && gluesRussianShortWord
+                        || rules.contains(.particles) && gluesParticle
+                        || rules.contains(.abbreviations)
+                            && (gluesPairedAbbreviation || gluesAbbreviation(NoBreakSpaces.russianAbbreviations)
+                                || gluesLaw || gluesAddressWord)
                 case .english:
-                    return gluesEnglishShortWord || gluesAbbreviation(NoBreakSpaces.englishAbbreviations)
+                    return rules.contains(.shortWords) && gluesEnglishShortWord
+                        || rules.contains(.abbreviations) && gluesAbbreviation(NoBreakSpaces.englishAbbreviations)
                 }
+            }
+
+            /// A short last word of a sentence (at most three letters, or a number of at most
+            /// three digits) leans on the word before it: `дряхлая~моя!`, `получил~5.`, `or~PLD.`
+            /// A period ends the sentence only before a capital or at the text's end
+            /// (`или илл. 3` is an abbreviation).
+            var gluesLastWord: Bool {
+                guard !before.hasTrailingPunctuation, let last = before.core.last, last.isWordLetter || last.isNumeral,
+                    !after.hasLeadingPunctuation || after.scalars.first == "(" || after.scalars.first == "«"
+                else { return false }
+                let core = after.core
+                let isShortWord = (1...3).contains(core.count) && core.allSatisfy(\.isWordLetter)
+                var digits = core
+                while let end = digits.last, end == "+" || end == "-" || end == "%" { digits = digits.dropLast() }
+                let isShortNumber = (1...3).contains(digits.count) && digits.allSatisfy(\.isNumeral)
+                guard isShortWord || isShortNumber else { return false }
+                // `Дом им. Пушкина`: an abbreviation, not the sentence's last word.
+                if NoBreakSpaces.russianAbbreviations.contains(after.bareString.lowercased())
+                    || NoBreakSpaces.englishAbbreviations.contains(after.bareString)
+                {
+                    return false
+                }
+                guard let next = twoAfter else { return true }
+                let trailing = after.scalars[after.core.endIndex...]
+                if trailing.contains(where: { $0 == "!" || $0 == "?" || $0 == "…" }) { return true }
+                return trailing.contains(".") && next.core.first?.isCapitalLetter == true
+            }
+
+            /// `дом 2`, `литер Щ`: an address word before its number or letter.
+            var gluesAddressWord: Bool {
+                guard !before.hasTrailingPunctuation, NoBreakSpaces.addressWords.contains(before.coreString.lowercased()),
+                    let first = after.core.first
+                else { return false }
+                return first.isNumeral || (after.core.count == 1 && first.isCapitalLetter)
             }
 
             var gluesNumber: Bool {
                 guard before.isNumber, !before.hasTrailingPunctuation, let first = after.bare.first else {
                     return false
                 }
-                if after.core.first?.isWordLetter == true || NoBreakSpaces.unitSigns.contains(first) { return true }
-                // Digit groups: `5 000`, `12 500 000`.
-                let isGroup =
-                    after.core.count == 3 && after.core.allSatisfy(\.isNumeral) && !after.hasLeadingPunctuation
-                return isGroup && (1...3).contains(before.core.count) && before.core.allSatisfy(\.isNumeral)
+                // A reference (`рис. 3 или`, `стр. 34`) or a date (`07.03.93 года`) is no quantity.
+                if let previous = twoBefore, NoBreakSpaces.russianAbbreviations.contains(previous.bareString.lowercased()) {
+                    return false
+                }
+                if before.core.filter({ $0 == "." }).count >= 2 { return false }
+                return (!after.hasLeadingPunctuation && after.core.first?.isWordLetter == true)
+                    || NoBreakSpaces.unitSigns.contains(first)
+            }
+
+            /// Digit groups: `5 000`, `12 500 000`.
+            var gluesDigitGroup: Bool {
+                guard !before.hasTrailingPunctuation, !after.hasLeadingPunctuation,
+                    after.core.count == 3, after.core.allSatisfy(\.isNumeral)
+                else { return false }
+                return (1...3).contains(before.core.count) && before.core.allSatisfy(\.isNumeral)
             }
 
             var gluesNumberSign: Bool {
@@ -101,8 +159,11 @@ extension Normalization {
             var gluesRussianShortWord: Bool {
                 let letters = before.core
                 guard (1...2).contains(letters.count), letters.allSatisfy(\.isWordLetter),
-                    !before.hasTrailingPunctuation
+                    !before.hasTrailingPunctuation,
+                    !NoBreakSpaces.russianParticles.contains(before.coreString.lowercased())
                 else { return false }
+                // A unit after its number (`25 мм доски`) is no preposition.
+                if twoBefore?.isNumber == true, Abbreviations.units.contains(before.coreString.lowercased()) { return false }
                 let isAcronym = letters.count == 2 && letters.allSatisfy(\.isCapitalLetter)
                 return !isAcronym && after.opensWord
             }
@@ -137,8 +198,9 @@ extension Normalization {
 
             func gluesAbbreviation(_ list: Set<String>) -> Bool {
                 guard before.bare.count <= NoBreakSpaces.longestAbbreviation,
-                    let last = before.bare.last, NoBreakSpaces.abbreviationEndings.contains(last), after.opensWord,
-                    list.contains(before.bareString)
+                    let last = before.bare.last, NoBreakSpaces.abbreviationEndings.contains(last),
+                    after.opensWord || after.scalars.first == "«" || after.isNumber,
+                    list.contains(before.bareString) || list.contains(before.bareString.lowercased())
                 else { return false }
                 if let previous = twoBefore {
                     if previous.isNumber && !previous.hasTrailingPunctuation { return false }

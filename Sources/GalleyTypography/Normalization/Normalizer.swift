@@ -31,21 +31,59 @@ import GalleyCore
 public struct TypographyNormalizer: Sendable {
     /// `ru` (or any code starting with `ru`) for Russian custom; anything else gets English custom.
     public var language: String
+    /// The rules that run (all of them, but for tests that measure one rule alone).
+    public var rules: TypographyRules
 
-    public init(language: String) {
+    public init(language: String, rules: TypographyRules = .all) {
         self.language = language
+        self.rules = rules
     }
 
     public func normalized(_ text: MappedText) -> MappedText {
         let custom = Normalization.Custom(language: language)
         var draft = Normalization.Draft(text)
         Normalization.Spaces.apply(to: &draft)
-        Normalization.Ellipsis.apply(to: &draft, custom: custom)
-        Normalization.Quotes.apply(to: &draft, custom: custom)
-        Normalization.Dashes.apply(to: &draft)
-        Normalization.NoBreakSpaces.apply(to: &draft, custom: custom)
+        if rules.contains(.punctuation) { Normalization.Punctuation.apply(to: &draft, custom: custom) }
+        if rules.contains(.ellipsis) { Normalization.Ellipsis.apply(to: &draft, custom: custom) }
+        if rules.contains(.punctuationSpacing) { Normalization.PunctuationSpacing.apply(to: &draft) }
+        if rules.contains(.quotes) { Normalization.Quotes.apply(to: &draft, custom: custom) }
+        if rules.contains(.dashes) { Normalization.Dashes.apply(to: &draft, custom: custom) }
+        if !rules.isDisjoint(with: .noBreakSpaces) {
+            Normalization.Abbreviations.apply(to: &draft, custom: custom, rules: rules)
+            Normalization.NoBreakSpaces.apply(to: &draft, custom: custom, rules: rules)
+        }
         return draft.text
     }
+}
+
+/// The normalization rules, by the custom each one sets. White space is always collapsed.
+public struct TypographyRules: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Doubled and misordered marks: `!!` → `!`, `!?` → `?!`, `,,` → `,`, `…,` → `…`.
+    public static let punctuation = TypographyRules(rawValue: 1 << 0)
+    /// `...` → `…`; `?...`, `?…` → `?..` in Russian.
+    public static let ellipsis = TypographyRules(rawValue: 1 << 1)
+    /// Spaces after `,;:!?`, none before them or inside brackets, one before an opening bracket.
+    public static let punctuationSpacing = TypographyRules(rawValue: 1 << 2)
+    public static let quotes = TypographyRules(rawValue: 1 << 3)
+    public static let dashes = TypographyRules(rawValue: 1 << 4)
+    /// No-break spaces after short words (not after the particles ли, же, бы).
+    public static let shortWords = TypographyRules(rawValue: 1 << 5)
+    /// No-break spaces before the particles ли, ль, же, ж, бы, б.
+    public static let particles = TypographyRules(rawValue: 1 << 6)
+    /// Numbers glued to their word or unit, digit groups (U+202F in Russian), `№`, `§`, `¶`.
+    public static let numbers = TypographyRules(rawValue: 1 << 7)
+    /// Initials, and `P. S.`
+    public static let initials = TypographyRules(rawValue: 1 << 8)
+    /// Abbreviations: `т. д.`, `г. Москва`, `XX в.`, `2012–2015 гг.`
+    public static let abbreviations = TypographyRules(rawValue: 1 << 9)
+    /// A short last word (or number) of a sentence glued to the word before it.
+    public static let lastWord = TypographyRules(rawValue: 1 << 10)
+
+    public static let noBreakSpaces: TypographyRules = [.shortWords, .particles, .numbers, .initials, .abbreviations, .lastWord]
+    public static let all: TypographyRules = [.punctuation, .ellipsis, .punctuationSpacing, .quotes, .dashes, .noBreakSpaces]
 }
 
 /// Namespace of the normalization rules and their working types (internal).

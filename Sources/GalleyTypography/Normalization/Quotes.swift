@@ -19,7 +19,8 @@ extension Normalization {
     /// - An apostrophe between two letters (`д'Артаньян`, `don't`, `O'Neill`) becomes ’, as
     ///   does an English elision before a year (`'90s`) and a `'` after a letter where no single
     ///   quotation is open (`the students' books`). A `'` or `"` right after a digit with no
-    ///   quotation to close is a prime (`5'`, `12"`) and stays.
+    ///   quotation to close is a prime (`5'`, `12"`) and stays, as does a straight `"` standing
+    ///   alone between spaces with no quotation open.
     enum Quotes {
         private enum Family { case double, single }
 
@@ -83,6 +84,10 @@ extension Normalization {
                 case "»":
                     close(i, .double)
                 case "\"", "“", "”":
+                    // A straight quote standing alone, with nothing open to close, is no quotation mark.
+                    let standsAlone = (previous.map { ScalarClass.isWhitespace($0) } ?? true)
+                        && (next.map { ScalarClass.isWhitespace($0) } ?? true)
+                    if c == "\"", standsAlone, !isOpen(.double) { continue }
                     if opensByContext(i, .double) {
                         open(i, .double)
                     } else if isOpen(.double) || !(c == "\"" && previous?.isNumeral == true) {

@@ -4,7 +4,7 @@ import GalleyCore
 
 extension Unicode.Scalar {
     /// U+0020 or U+00A0: what separates words once white space has been collapsed.
-    var isSpaceOrNoBreakSpace: Bool { self == " " || self == "\u{00A0}" }
+    var isSpaceOrNoBreakSpace: Bool { self == " " || self == "\u{00A0}" || self == "\u{202F}" }
     /// An ASCII digit: numbers in news text are written with these.
     /// (Names here are unusual on purpose: other files of this module extend `Unicode.Scalar` too.)
     var isNumeral: Bool { ("0"..."9").contains(self) }
