@@ -101,7 +101,9 @@ public final class Typesetter {
             "source": sourceName,
             "date": options.date ?? String(DocumentMetadata.reproducibleDate().prefix(10)),
         ]
-        let laidOut = engine.layout(document, assets: assets(for: path, options: options), metadata: metadata)
+        let laidOut = engine.layout(
+            document, assets: assets(for: path, options: options), metadata: metadata,
+            typography: options.typography && template.typography)
         // galley's first promise: no text lost without an error (TextLedger says why here).
         let shortfall = TextLedger.shortfall(of: document, on: laidOut.pages)
         guard shortfall.isEmpty else { throw GalleyError(.input, shortfall.message(in: source), path: path) }

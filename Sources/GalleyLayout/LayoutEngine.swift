@@ -40,9 +40,21 @@ public final class LayoutEngine {
     }
 
     /// Lays `document` out; directives find their real material in `assets` when given.
-    /// - Parameter metadata: values for header and footer fields (`source`, `date`).
-    public func layout(_ document: Document, assets: AssetLibrary? = nil, metadata: [String: String] = [:]) -> LayoutResult {
-        let panels = PanelFactory(style: panelStyle, shaper: shaper, assets: assets)
+    /// - Parameters:
+    ///   - metadata: values for header and footer fields (`source`, `date`).
+    ///   - typography: whether the text of chart data from the assets (titles, labels, source)
+    ///     gets the same typographic custom as the body (the document itself, captions
+    ///     included, comes already normalized or not).
+    public func layout(
+        _ document: Document, assets: AssetLibrary? = nil, metadata: [String: String] = [:], typography: Bool = true
+    ) -> LayoutResult {
+        var panels = PanelFactory(style: panelStyle, shaper: shaper, assets: assets)
+        if typography {
+            panels.textNormalizer = { text, language in
+                let mapped = MappedText(text)
+                return TypographyNormalizer(language: Script.language(of: mapped, fallback: language)).normalized(mapped).string
+            }
+        }
         var diagnostics: [Diagnostic] = []
         let color = template.textColor
         let measure = template.measure

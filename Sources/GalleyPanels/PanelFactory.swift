@@ -14,11 +14,22 @@ public struct PanelFactory {
     public let style: PanelStyle
     public let assets: AssetLibrary?
     private let shaper: TextShaper
+    /// Sets the typographic custom of the text a chart's data file brings (title, unit,
+    /// labels, source): text and the article's language in, normalized text out. Layout sets
+    /// it (panels do not depend on typography); nil leaves the text as written.
+    public var textNormalizer: ((String, String) -> String)?
 
     public init(style: PanelStyle = PanelStyle(), shaper: TextShaper, assets: AssetLibrary? = nil) {
         self.style = style
         self.shaper = shaper
         self.assets = assets
+    }
+
+    /// Panel text is shaped by Pango as a whole line, so the narrow U+202F and thin U+2009
+    /// spaces, which PT Serif and PT Sans lack, would come from another face: they are drawn
+    /// as U+00A0 and a space here (body text draws them as fixed narrow gaps).
+    static func drawable(_ text: String) -> String {
+        text.replacingOccurrences(of: "\u{202F}", with: "\u{00A0}").replacingOccurrences(of: "\u{2009}", with: " ")
     }
 
     public func makePanel(_ request: PanelRequest, width: Double) -> PanelResult {
@@ -36,7 +47,7 @@ public struct PanelFactory {
         let drawingHeight = (width * kind.aspect).rounded()
         let captionStyle = style.style(style.captionSize, family: style.captionFamily, language: language)
         let probe = Canvas(size: .zero, shaper: shaper)
-        let captionLines = request.caption.map { probe.wrap($0, style: captionStyle, width: width) } ?? []
+        let captionLines = request.caption.map { probe.wrap(Self.drawable($0), style: captionStyle, width: width) } ?? []
         let captionLeading = style.captionLeading
         let captionHeight = captionLines.isEmpty ? 0 : style.captionGap + captionLeading * Double(captionLines.count)
         let height = labelHeight + drawingHeight + captionHeight
@@ -60,7 +71,8 @@ public struct PanelFactory {
             drawPicture(path: path, format: format, natural: size, in: box, on: &canvas)
         case .chartData(let path):
             do {
-                let chart = try ChartData.load(path: path)
+                var chart = try ChartData.load(path: path)
+                if let textNormalizer { chart = chart.mappingText { Self.drawable(textNormalizer($0, language)) } }
                 canvas.rect(box, fill: style.paper)
                 ChartDrawer(style: style, language: language).draw(
                     chart, in: box, on: &canvas, sourceLine: chart.source.map { (language == "ru" ? "Источник: " : "Source: ") + $0 } ?? "")

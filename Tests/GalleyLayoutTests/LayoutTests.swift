@@ -429,3 +429,4 @@ struct ColumnTests {
         }
     }
 }
+

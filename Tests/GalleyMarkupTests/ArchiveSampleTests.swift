@@ -7,14 +7,14 @@ import Testing
 @testable import GalleyMarkup
 
 /// `../shared` beside the repository, found from this file's path; nil in a fresh clone.
-private let sharedFolder: URL? = {
+let sharedFolder: URL? = {
     let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
     return FileManager.default.fileExists(atPath: shared.appendingPathComponent("seeds").path) ? shared : nil
 }()
 
-private func load(_ relative: String) throws -> (Parsed, DecodedInput)? {
+func load(_ relative: String) throws -> (Parsed, DecodedInput)? {
     guard let sharedFolder else {
         print("skipped \(relative): ../shared is not beside the repository (a fresh clone has no seed or corpus)")
         return nil

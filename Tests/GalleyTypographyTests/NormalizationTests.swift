@@ -259,7 +259,7 @@ struct NoBreakSpaceTests {
             ("I think the plan", "I~think the~plan"),
             ("Mr. Smith and Dr. Jones", "Mr.~Smith and Dr.~Jones"),
             ("J. K. Rowling wrote", "J.~K.~Rowling wrote"),
-            ("No. 5 is here", "No.~5~is here"),
+            ("No. 5 is here", "No.~5 is here"),
             ("Ask me, say so", "Ask me, say~so"),
             ("He said no, then", "He said no, then"),
         ])
@@ -455,5 +455,55 @@ struct SeedNormalizationTests {
         }
         #expect(document.paragraphs.flatMap(\.footnoteRefs) == parsed.paragraphs.flatMap(\.footnoteRefs))
         #expect(document.directives == parsed.directives)
+    }
+}
+
+/// galley 13: the custom the issue names, each pinned (the typograf cases measure the rest).
+@Suite("normalization: typograf's Russian custom")
+struct TypografCustomTests {
+    @Test(
+        "what galley 13 names, each as a Russian sub-editor sets it",
+        arguments: [
+            ("и т.д., и т.п.", "и~т.~д., и~т.~п."),
+            ("т.е. так", "т.~е. так"),
+            ("приказ № 123", "приказ №^123"),
+            ("§ 5 устава", "§^5 устава"),
+            ("Солнце село за горизонт,и поднялся ветер.", "Солнце село за~горизонт, и~поднялся ветер."),
+            ("Неужели?..Да.", "Неужели?.. Да."),
+            ("Вот так...И всё.", "Вот~так… И~всё."),
+            ("Она сказала: \"Цвет - \"эсмеральда\"\".", "Она сказала: «Цвет~— „эсмеральда“»."),
+            ("на стыке XX-XXI вв.", "на~стыке XX–XXI~вв."),
+            ("Выставка 14-24 сентября", "Выставка 14–24~сентября"),
+            ("в апреле-мае", "в~апреле–мае"),
+            ("Я бы в лётчики б пошёл", "Я~бы в~лётчики~б пошёл"),
+            ("Голубка дряхлая моя!", "Голубка дряхлая~моя!"),
+            ("А.С. Пушкин", "А.~С.~Пушкин"),
+            ("г.Тюмень, ул.Ленина", "г.~Тюмень, ул.~Ленина"),
+            ("подписан 17.02.1983г. И всё", "подписан 17.02.1983~г. И~всё"),
+            ("Правда!? Честно!!", "Правда?! Честно!"),
+            ("«Обожди... – сказал он. – Давай»", "«Обожди… —~сказал он. —~Давай»"),
+        ])
+    func russian(input: String, expected: String) {
+        #expect(ru(input) == expected)
+    }
+
+    @Test(
+        "English: curly quotes, en dash ranges, spaced em dash, a short last word",
+        arguments: [
+            ("He said \"it's 1990-1995 - the 'best' years\".", "He said “it’s 1990–1995~— the~‘best’ years”."),
+            ("Fedora, SuSE or PLD.", "Fedora, SuSE or~PLD."),
+            ("See § 12", "See §~12"),
+        ])
+    func english(input: String, expected: String) {
+        #expect(en(input) == expected)
+    }
+
+    @Test("a caption gets the body's custom; the directive stays otherwise as written")
+    func caption() throws {
+        let parsed = MarkupParser().parse("Заголовок\nТекст.\n#<image=12 caption=\"Пожары 2019-2024 гг. - итоги\">\n")
+        let normalized = parsed.document.normalized()
+        let directive = try #require(normalized.directives.first)
+        #expect(directive.attributes["caption"].map(visible) == "Пожары 2019–2024~гг.~— итоги")
+        #expect(directive.id == "12")
     }
 }

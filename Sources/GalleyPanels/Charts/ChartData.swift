@@ -48,6 +48,20 @@ public struct ChartData: Sendable, Hashable, Codable {
     }
 }
 
+extension ChartData {
+    /// A copy with every text shown to the reader (title, unit, labels, series names,
+    /// source) passed through `transform`.
+    public func mappingText(_ transform: (String) -> String) -> ChartData {
+        var copy = self
+        copy.title = transform(title)
+        copy.unit = unit.map(transform)
+        copy.source = source.map(transform)
+        copy.labels = labels.map(transform)
+        copy.series = series.map { Series(name: transform($0.name), values: $0.values) }
+        return copy
+    }
+}
+
 /// Why chart data could not be used.
 public struct ChartDataError: Error, CustomStringConvertible, Sendable {
     public var description: String

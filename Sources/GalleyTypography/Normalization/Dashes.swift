@@ -77,7 +77,7 @@ extension Normalization {
                         add([Edit(range.lowerBound..<i, []), Edit(at: i, "–"), Edit((i + 1)..<range.upperBound, [])])
                     } else if draft.isProtected[i - 1] || draft.isProtected[end] {
                         // A URL on either side keeps its spaces free.
-                    } else if custom == .russian, i >= 2, sentenceEnds.contains(draft.scalars[i - 2]) {
+                    } else if custom == .russian, i >= 2, endsSentence(draft, at: i - 2) {
                         add([Edit(i..<end, ["—"]), Edit(at: end, "\u{00A0}")])
                     } else {
                         add([Edit(at: i - 1, "\u{00A0}"), Edit(i..<end, ["—"])])
@@ -103,6 +103,18 @@ extension Normalization {
 
     /// What ends a sentence before a dash of direct speech.
     static let sentenceEnds: Set<Unicode.Scalar> = [".", "…", "?", "!"]
+
+    /// Whether the mark at `i` ends a sentence: `…`, `?`, `!`, or a period after a word of two
+    /// letters or more that is no abbreviation (`гг. - итоги`, `т.д. - всё` are no new remark).
+    static func endsSentence(_ draft: Draft, at i: Int) -> Bool {
+        guard sentenceEnds.contains(draft.scalars[i]) else { return false }
+        guard draft.scalars[i] == ".", draft[i - 1] != "." else { return true }
+        var lo = i
+        while lo > 0, draft.scalars[lo - 1].isWordLetter { lo -= 1 }
+        let word = draft.string(lo..<(i + 1)).lowercased()
+        let inChain = lo > 0 && (draft.scalars[lo - 1] == "." || draft.scalars[lo - 1] == "\u{00A0}")
+        return i - lo >= 2 && !inChain && !NoBreakSpaces.russianAbbreviations.contains(word)
+    }
 
     /// Numbers on both sides of a dash.
     enum NumberRange {

@@ -4,8 +4,8 @@ import GalleyCore
 import GalleyMarkup
 
 extension Document {
-    /// A copy with the headline, every paragraph and every footnote normalized by
-    /// `TypographyNormalizer`; directives are untouched.
+    /// A copy with the headline, every paragraph, every footnote and every directive's
+    /// caption normalized by `TypographyNormalizer`; directives are otherwise untouched.
     ///
     /// Each text's custom follows its own script (Cyrillic majority → `ru`, else `en`; a
     /// text with no letters takes the document's language), so an English quotation set as
@@ -20,9 +20,17 @@ extension Document {
         var copy = self
         copy.headline = headline.map(normalize)
         copy.blocks = blocks.map { block in
-            guard case .paragraph(var paragraph) = block else { return block }
-            paragraph.text = normalize(paragraph.text)
-            return .paragraph(paragraph)
+            switch block {
+            case .paragraph(var paragraph):
+                paragraph.text = normalize(paragraph.text)
+                return .paragraph(paragraph)
+            case .directive(var directive):
+                // A caption is read like the body: it gets the same custom (`2019-2024` → `2019–2024`).
+                if let caption = directive.attributes["caption"] {
+                    directive.attributes["caption"] = normalize(MappedText(caption)).string
+                }
+                return .directive(directive)
+            }
         }
         copy.footnotes = footnotes.map { note in
             var copy = note

@@ -128,8 +128,11 @@ extension Normalization {
                 guard before.isNumber, !before.hasTrailingPunctuation, let first = after.bare.first else {
                     return false
                 }
-                // A reference (`рис. 3 или`, `стр. 34`) or a date (`07.03.93 года`) is no quantity.
-                if let previous = twoBefore, NoBreakSpaces.russianAbbreviations.contains(previous.bareString.lowercased()) {
+                // A reference (`рис. 3 или`, `№ 426 руководитель`) or a date (`07.03.93 года`) is no quantity.
+                if let previous = twoBefore,
+                    NoBreakSpaces.russianAbbreviations.contains(previous.bareString.lowercased())
+                        || NoBreakSpaces.numberSigns.contains(previous.bareString)
+                {
                     return false
                 }
                 if before.core.filter({ $0 == "." }).count >= 2 { return false }
