@@ -308,6 +308,24 @@ struct AssetTests {
         #expect(!text.contains("МАКЕТ"))
     }
 
+    @Test("a chart's text goes through the normalizer layout hands in; U+202F is drawn as U+00A0")
+    func jsonChartNormalized() throws {
+        let json = #"{"title": "Пассажиры 2019-2024", "type": "bar", "labels": ["2022", "2023"], "series": [{"name": "Все", "values": [3.5, 4.25]}], "source": "Порт № 5"}"#
+        let path = try folder(["9.json": Array(json.utf8)])
+        var factory = PanelFactory(shaper: shaper, assets: AssetLibrary(folder: path))
+        var seen: [String] = []
+        factory.textNormalizer = { text, language in
+            seen.append(language)
+            return text.replacingOccurrences(of: "-", with: "–").replacingOccurrences(of: "№ ", with: "№\u{202F}")
+        }
+        let panel = factory.makePanel(PanelRequest(kind: "infographic", id: "9", language: "ru"), width: 300)
+        let text = panel.frame.text()
+        #expect(text.contains("Пассажиры 2019–2024"))
+        #expect(text.contains("Порт №\u{00A0}5"))
+        #expect(!text.unicodeScalars.contains("\u{202F}"))
+        #expect(seen.allSatisfy { $0 == "ru" } && seen.count >= 5, "title, labels, series name, source")
+    }
+
     @Test("bad JSON: a clear error and a placeholder", arguments: [#"{"title": "x""#, #"{"title": "x", "type": "pie", "labels": [], "series": []}"#, #"{"type": "bar"}"#])
     func badJSON(json: String) throws {
         let path = try folder(["9.json": Array(json.utf8)])

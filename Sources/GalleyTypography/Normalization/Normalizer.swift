@@ -5,24 +5,29 @@ import GalleyCore
 /// Rewrites running text to typographic custom, keeping every character's input offset.
 ///
 /// The rules run in this order, each in a file of its own (docs/typography.md has the
-/// examples and the reasons):
+/// examples and the reasons; typograf's own test cases measure them, Tests/TypografCases):
 ///
 /// 1. **Protected spans** (`ProtectedSpans.swift`): URLs, e-mail addresses and `#{…}`/`#<…>`
 ///    directives left in the text are found first; no later rule changes a character in them.
 /// 2. **White space** (`Spaces.swift`): every U+00A0 and other white space becomes a plain
 ///    space, runs collapse to one, the ends are trimmed; invisible U+2060/U+FEFF are dropped.
-/// 3. **Ellipsis** (`Ellipsis.swift`): `...` → `…`.
-/// 4. **Quotes** (`Quotes.swift`): «ёлочки» and „лапки“, or “ ” and ‘ ’; apostrophes ’.
-/// 5. **Dashes** (`Dashes.swift`): spaced dashes, number ranges, dialogue.
-/// 6. **No-break spaces** (`NoBreakSpaces.swift`): short words, particles, initials,
-///    numbers, abbreviations, `№`.
+/// 3. **Punctuation** (`Punctuation.swift`): `!!` → `!`, `!?` → `?!`, `,,` → `,`.
+/// 4. **Ellipsis** (`Ellipsis.swift`): `...` → `…`, `?…` → `?..` in Russian.
+/// 5. **Spacing** (`PunctuationSpacing.swift`): after `,;:!?`, none before them or in brackets.
+/// 6. **Quotes** (`Quotes.swift`): «ёлочки» and „лапки“, or “ ” and ‘ ’; apostrophes ’.
+/// 7. **Dashes** (`Dashes.swift`, `DashRanges.swift`): spaced dashes, ranges, dialogue.
+/// 8. **Run-together parts** (`Abbreviations.swift`, `AbbreviationUnits.swift`): `т.д.`,
+///    `А.С.`, `№5`, `1983г.`, `XXв.`, `г.Москва` get their spaces.
+/// 9. **No-break spaces** (`NoBreakSpaces.swift`): short words, particles, initials,
+///    numbers, abbreviations, a short last word.
 ///
 /// White space goes first so that every later rule sees single plain spaces; quotes go
 /// before dashes and no-break spaces because both look at words with their quotes already
 /// settled; no-break spaces go last because they look at the dashes the dash rule set.
 ///
-/// Output uses only characters PT Serif has: U+00A0, `–`, `—`, `«»`, `„“`, `“”`, `‘’`, `…`.
-/// It never writes U+2009, U+202F, U+2060 or U+2010.
+/// Output uses characters PT Serif has (U+00A0, `–`, `—`, `«»`, `„“`, `“”`, `‘’`, `…`, `№`)
+/// and U+202F after `№`/`§` and between digit groups, which layout draws as a fixed narrow
+/// gap. It never writes U+2009, U+2060 or U+2010.
 ///
 /// Offsets: a character that a rule replaces one for one keeps its own input offset; one
 /// that replaces several (`...` → `…`, a run of spaces → one) takes the first one's; an

@@ -12,8 +12,8 @@ extension Normalization {
     ///   before the mark (`горизонт,и` → `горизонт, и`, `A,2` → `A, 2`; `2,5` is a number);
     ///   after `:` before a letter (`Вывод:верен` → `Вывод: верен`; `10:00` stays); after `!`,
     ///   `?`, `…`, `?..`, `!..` before a capital (`ветер!Вот` → `ветер! Вот`).
-    /// - **A space before `(`** glued to a word or to the end of a sentence (`с(боков)` →
-    ///   `с (боков)`, `…(Пушкин)`); `2*(3+100)` stays.
+    /// - **A space before `(`** glued to a Cyrillic word or to the end of a sentence
+    ///   (`с(боков)` → `с (боков)`, `…(Пушкин)`); `2*(3+100)` and `alert(` stay.
     enum PunctuationSpacing {
         static func apply(to draft: inout Draft) {
             var edits: [Edit] = []
@@ -53,7 +53,9 @@ extension Normalization {
                     // Not before a sign in letters: `Coca-Cola(r)`, `(tm)`, `(c)`.
                     let isSign = i + 3 < s.count && s[i + 1].isBasicLatinLetter
                         && (s[i + 2] == ")" || s[i + 2].isBasicLatinLetter && s[i + 3] == ")")
-                    if !isSign, let before, free(i - 1), before.isWordLetter || before == "…" || before == "." || before == ")" {
+                    // After a Cyrillic word only: `alert(` or `f(x)` in Latin letters is code or a formula.
+                    let cyrillic = before.map { (0x0400...0x04FF).contains($0.value) && $0.isWordLetter } ?? false
+                    if !isSign, let before, free(i - 1), cyrillic || before == "…" || before == "." || before == ")" {
                         edits.append(Edit(i..<i, [" "]))
                     }
                 default:
