@@ -1,6 +1,8 @@
 // Units and abbreviations run into their number or word: `1983г.`, `XXв.`, `2012-2015 г. г.`, `г.Москва`.
 
 extension Normalization.Abbreviations {
+    static let romanDigits: Set<Unicode.Scalar> = ["I", "V", "X", "L", "C", "D", "M"]
+
     /// Units that a number may be glued to (`25мм`, `300dpi`), before a non-letter.
     static let units: Set<String> = [
         "г", "гг", "мм", "см", "дм", "м", "км", "кг", "мг", "га", "мл", "руб", "коп", "тыс", "млн", "млрд", "dpi", "ppi",
@@ -12,7 +14,10 @@ extension Normalization.Abbreviations {
         var edits: [Normalization.Edit] = []
         var i = 0
         while i < draft.count {
-            guard startsWord(draft, i), !draft.isProtected[i], let (end, isRange, roman) = number(draft, from: i) else {
+            let first = draft.scalars[i]
+            guard first.isNumeral || romanDigits.contains(first), startsWord(draft, i), !draft.isProtected[i],
+                let (end, isRange, roman) = number(draft, from: i)
+            else {
                 i += 1
                 continue
             }
@@ -83,7 +88,7 @@ extension Normalization.Abbreviations {
         var edits: [Normalization.Edit] = []
         var i = 0
         while i < draft.count {
-            guard startsWord(draft, i), draft.scalars[i].isWordLetter, !draft.isProtected[i] else {
+            guard draft.scalars[i].isWordLetter, startsWord(draft, i), !draft.isProtected[i] else {
                 i += 1
                 continue
             }

@@ -45,7 +45,7 @@ extension Normalization {
             var edits: [Edit] = []
             var i = 0
             while i < draft.count {
-                guard startsWord(draft, i), let (gaps, end) = chain(draft, from: i) else {
+                guard draft.scalars[i].isSmallLetter, startsWord(draft, i), let (gaps, end) = chain(draft, from: i) else {
                     i += 1
                     continue
                 }
@@ -104,7 +104,9 @@ extension Normalization {
             var edits: [Edit] = []
             var i = 0
             while i < draft.count {
-                guard draft.scalars[i].isCapitalLetter, startsWord(draft, i), !draft.isProtected[i] else {
+                guard draft.scalars[i].isCapitalLetter, draft[i + 1] == "." || draft[i + 2] == ".", startsWord(draft, i),
+                    !draft.isProtected[i]
+                else {
                     i += 1
                     continue
                 }

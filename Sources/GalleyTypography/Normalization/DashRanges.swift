@@ -51,8 +51,7 @@ extension Normalization {
 
         /// The value of a Roman numeral written in capitals (I to MMM…), nil for any other word.
         static func roman(_ word: String) -> Int? {
-            let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000]
-            let digits = word.compactMap { values[$0] }
+            let digits = word.compactMap { romanValues[$0] }
             guard !digits.isEmpty, digits.count == word.count, digits.count <= 8 else { return nil }
             var total = 0
             for (k, v) in digits.enumerated() {
@@ -60,6 +59,8 @@ extension Normalization {
             }
             return total
         }
+
+        private static let romanValues: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000]
 
         /// Month stems: a month's name in any case (`март`, `марта`, `марте`); `май` is listed whole.
         private static let monthStems = [

@@ -103,7 +103,8 @@ extension Normalization {
                 var digits = core
                 while let end = digits.last, end == "+" || end == "-" || end == "%" { digits = digits.dropLast() }
                 let isShortNumber = (1...3).contains(digits.count) && digits.allSatisfy(\.isNumeral)
-                guard isShortWord || isShortNumber else { return false }
+                // An initial (`И.` of `И. П. Соколов`) is no last word.
+                guard isShortWord || isShortNumber, !after.isInitial else { return false }
                 // `Дом им. Пушкина`: an abbreviation, not the sentence's last word.
                 if NoBreakSpaces.russianAbbreviations.contains(after.bareString.lowercased())
                     || NoBreakSpaces.englishAbbreviations.contains(after.bareString)
@@ -118,8 +119,9 @@ extension Normalization {
 
             /// `дом 2`, `литер Щ`: an address word before its number or letter.
             var gluesAddressWord: Bool {
-                guard !before.hasTrailingPunctuation, NoBreakSpaces.addressWords.contains(before.coreString.lowercased()),
-                    let first = after.core.first
+                guard let first = after.core.first, first.isNumeral || (after.core.count == 1 && first.isCapitalLetter),
+                    before.core.count == 3 || before.core.count == 5, !before.hasTrailingPunctuation,
+                    NoBreakSpaces.addressWords.contains(before.coreString.lowercased())
                 else { return false }
                 return first.isNumeral || (after.core.count == 1 && first.isCapitalLetter)
             }

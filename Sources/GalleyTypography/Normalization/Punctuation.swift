@@ -15,7 +15,7 @@ extension Normalization {
             var i = 0
             while i < draft.count {
                 let c = draft.scalars[i]
-                guard !draft.isProtected[i], marks.contains(c) else {
+                guard isMark(c), !draft.isProtected[i] else {
                     i += 1
                     continue
                 }
@@ -47,6 +47,12 @@ extension Normalization {
             draft.apply(edits)
         }
 
-        private static let marks: Set<Unicode.Scalar> = [",", ";", ":", "!", "?", ".", "…"]
+        /// (A switch, not a set: this runs for every scalar of every text.)
+        private static func isMark(_ c: Unicode.Scalar) -> Bool {
+            switch c {
+            case ",", ";", ":", "!", "?", ".", "…": true
+            default: false
+            }
+        }
     }
 }
