@@ -16,8 +16,10 @@ for f in Sources/GalleyCore/*.swift Sources/GalleyMarkup/*.swift Sources/GalleyT
 done
 cp fuzz/MarkupFuzz.swift "$work/src-markup/"
 cp Sources/GalleyTemplates/KeyLocator.swift fuzz/TemplateFuzz.swift "$work/src-template/"
-# The decoder reads legacy encodings through uchardet (its module map; linked by it) and glibc iconv.
-swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name MarkupFuzz -I Sources/CUchardet "$work"/src-markup/*.swift -o "$work/markup-fuzz"
+# The decoder reads legacy encodings through uchardet (its module map; linked by it) and glibc
+# iconv; the repairs read hunspell's dictionaries (Sources/CHunspell: the module map, linked here).
+swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name MarkupFuzz -I Sources/CUchardet \
+  -I Sources/CHunspell -lhunspell-1.7 "$work"/src-markup/*.swift -o "$work/markup-fuzz"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TemplateFuzz "$work"/src-template/*.swift -o "$work/template-fuzz"
 status=0
 for target in markup template; do
