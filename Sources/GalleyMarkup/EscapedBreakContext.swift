@@ -94,7 +94,7 @@ extension EscapedBreak {
         static func afterLatinWord(_ s: [Unicode.Scalar], at i: Int, next: Unicode.Scalar?, dictionary: SpellingDictionary) -> Bool {
             if let next {
                 if next.isCyrillicLetter { return true }
-                if next.isLatinLetter || next.isDigit { return false }
+                if next.isNonCyrillicLetter || next.isDigit { return false }
                 // `Examplen.org`: a domain or an abbreviation goes on after the period.
                 // (`Liken.nИтоги` is no domain: that `n` is a break of its own.)
                 if next == ".", i + 2 < s.count, s[i + 2].isLatinLetter,
@@ -104,7 +104,7 @@ extension EscapedBreak {
                 }
             }
             var start = i
-            while start > 0, s[start - 1].isLatinLetter { start -= 1 }
+            while start > 0, s[start - 1].isNonCyrillicLetter { start -= 1 }
             let stem = String(String.UnicodeScalarView(s[start..<i]))
             guard stem.unicodeScalars.count >= 2 else { return false }
             let withN = dictionary.knows(stem + "n")

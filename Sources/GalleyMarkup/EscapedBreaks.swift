@@ -1,5 +1,7 @@
 // Tells a stray Latin `n` (a `\n` that lost its backslash in a dump) from real text, and what it stood for.
 
+import GalleyCore
+
 /// What an escaped line break stood for, judged by the text around it.
 ///
 /// In the archive's dumps of HTML, line breaks stood between paragraphs but also around
@@ -36,8 +38,9 @@ enum EscapedBreak: Equatable {
         // `nnn` and longer are not the artefact.
         if next == "n" { return nil }
 
-        // After a Latin letter or a digit the `n` may be the word's own (`Putin`, `10n`).
-        if previous.isLatinLetter {
+        // After a Latin letter (or any letter but a Cyrillic one: `München`) or a digit the `n`
+        // may be the word's own (`Putin`, `10n`).
+        if previous.isNonCyrillicLetter {
             guard Glued.afterLatinWord(s, at: i, next: next, dictionary: context.dictionary) else { return nil }
         } else if previous.isDigit {
             guard let next, next.isCyrillicLetter || closesPhrase.contains(next) else { return nil }
@@ -107,6 +110,8 @@ enum EscapedBreak: Equatable {
 
 extension Unicode.Scalar {
     var isLetter: Bool { isCyrillicLetter || isLatinLetter }
+    /// A letter of any script but Cyrillic: Latin with diacritics (`ü`, `ã`), Greek…
+    var isNonCyrillicLetter: Bool { isLatinLetter || (ScalarClass.isLetter(self) && !isCyrillicLetter) }
     var isUppercaseLetter: Bool { isCyrillicUpper || isLatinUpper }
     var isLowercaseLetter: Bool { isCyrillicLower || (0x61...0x7A).contains(value) }
 }

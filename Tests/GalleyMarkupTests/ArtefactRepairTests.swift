@@ -101,6 +101,7 @@ struct EscapedBreakTests {
         arguments: [
             "Meet Putin, Lenin and nobody.", "Около 10n тонн.", "Вершина nnn горы.",
             "Буква n стоит одна.", "Сайт Examplen.org открыт.", "Встреча в Kremlin, потом в Japan.",
+            "Порт München и Zürich.",
         ])
     func untouched(body: String) {
         let parsed = Parsed("Заголовок   " + body)
