@@ -61,7 +61,7 @@ public final class LayoutEngine {
                     style: template.body.style(color: color, language: document.language), measure: measure,
                     firstLineIndent: 0, justify: template.justify,
                     hyphenator: template.hyphenate ? hyphenators[document.language] : nil, microtype: template.microtype)
-                let lines = setter.set(lead, settings: settings, leading: template.body.leading, paragraph: -1)
+                let lines = setter.set(lead, settings: settings, leading: template.body.leading, role: .leadLine)
                 if !lines.isEmpty {
                     flow.append(.paragraph(lines, spaceBefore: template.paragraphSpacing))
                     indentNext = true
@@ -69,7 +69,7 @@ public final class LayoutEngine {
             }
         }
 
-        var footnotes = document.footnotes.map { note in setFootnote(note, language: document.language) }
+        var footnotes = document.footnotes.enumerated().map { index, note in setFootnote(note, index: index, language: document.language) }
         let endnotes = Set(footnotes.indices.filter { footnotes[$0].height > (template.textHeight - headerSpace) * Self.footnoteShare })
         for note in endnotes.sorted() {
             diagnostics.append(
@@ -92,7 +92,7 @@ public final class LayoutEngine {
                     shortWordBreakCost: template.lineBreaking.shortWordBreakCost)
                 let notes = paragraph.footnoteRefs.filter { !endnotes.contains($0.note) }.map { (span: $0.span, note: $0.note) }
                 let lines = setter.set(
-                    paragraph.text, settings: settings, leading: template.body.leading, notes: notes, paragraph: index)
+                    paragraph.text, settings: settings, leading: template.body.leading, notes: notes, role: .bodyLine(paragraph: index))
                 guard !lines.isEmpty else { continue }
                 flow.append(.paragraph(lines, spaceBefore: template.paragraphSpacing))
                 indentNext = true
@@ -112,7 +112,7 @@ public final class LayoutEngine {
         // Notes too long for the foot of a page close the article instead, as endnotes.
         for note in endnotes {
             flow.append(.paragraph(footnotes[note].lines, spaceBefore: template.footnoteSpaceBefore))
-            footnotes[note] = SetFootnote(lines: [])
+            footnotes[note].lines = []
         }
         let geometry = template.page
         let filler = PageFiller(
@@ -148,7 +148,7 @@ public final class LayoutEngine {
     }
 
     /// A note set in the footnote size, starting with its mark and a no-break space.
-    private func setFootnote(_ note: Footnote, language: String) -> SetFootnote {
+    private func setFootnote(_ note: Footnote, index: Int, language: String) -> SetFootnote {
         var text = MappedText()
         let at = note.text.offsets.first ?? note.text.endOffset
         for scalar in note.mark.unicodeScalars { text.append(scalar, offset: at) }
@@ -158,8 +158,7 @@ public final class LayoutEngine {
             style: template.footnote.style(color: template.textColor, language: language), measure: template.measure,
             firstLineIndent: 0, justify: template.justify,
             hyphenator: template.hyphenate ? hyphenators[language] : nil, microtype: template.microtype)
-        var lines = setter.set(text, settings: settings, leading: template.footnote.leading, paragraph: -2)
-        for i in lines.indices { lines[i].frame.role = .line }
-        return SetFootnote(lines: lines)
+        let lines = setter.set(text, settings: settings, leading: template.footnote.leading, role: .footnoteLine(note: index))
+        return SetFootnote(note: index, mark: note.mark, lines: lines)
     }
 }

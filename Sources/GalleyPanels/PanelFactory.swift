@@ -41,7 +41,7 @@ public struct PanelFactory {
         let captionHeight = captionLines.isEmpty ? 0 : style.captionGap + captionLeading * Double(captionLines.count)
         let height = labelHeight + drawingHeight + captionHeight
 
-        var canvas = Canvas(size: Size(width: width, height: height), role: .panel(kind: request.kind, id: request.id), shaper: shaper)
+        var canvas = Canvas(size: Size(width: width, height: height), shaper: shaper)
         canvas.frame.span = request.span
 
         // Rule and label line.
@@ -55,15 +55,18 @@ public struct PanelFactory {
             at: Point(x: labelWidth + 6, y: style.labelSize * 1.6))
 
         let box = Rect(x: 0, y: labelHeight, width: width, height: drawingHeight)
+        var generated = true
         switch assets?.match(id: request.id, decoding: true) ?? AssetMatch.none {
         case .picture(let path, let format, let size):
             drawPicture(path: path, format: format, natural: size, in: box, on: &canvas)
+            generated = false
         case .chartData(let path):
             do {
                 let chart = try ChartData.load(path: path)
                 canvas.rect(box, fill: style.paper)
                 ChartDrawer(style: style, language: language).draw(
                     chart, in: box, on: &canvas, sourceLine: chart.source.map { (language == "ru" ? "Источник: " : "Source: ") + $0 } ?? "")
+                generated = false
             } catch {
                 diagnostics.append(.warning("bad-chart-data", "\(error); a placeholder is drawn instead", at: request.span))
                 drawPlaceholder(kind, request, in: box, on: &canvas)
@@ -87,6 +90,10 @@ public struct PanelFactory {
             }
             canvas.frame.place(caption.frame, at: Point(x: 0, y: labelHeight + drawingHeight))
         }
+        var isKnown = true
+        if case .other = kind { isKnown = false }
+        canvas.frame.role = .panel(
+            PanelRole(kind: kind.name.lowercased(), directive: request.kind, isKnownKind: isKnown, id: request.id, isGenerated: generated))
         return PanelResult(frame: canvas.frame, diagnostics: diagnostics)
     }
 

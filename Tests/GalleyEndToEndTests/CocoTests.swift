@@ -2,6 +2,7 @@
 
 import Foundation
 @testable import Galley
+import GalleyPanels
 import Testing
 
 @Suite("COCO annotations")
@@ -143,7 +144,9 @@ struct CocoTests {
     @Test("every directive kind galley knows has a panel category of its own; unknown kinds share one")
     func panelCategories() {
         func category(_ kind: String) -> String? {
-            let box = LayoutJSON.Box(kind: "panel", box: [0, 0, 1, 1], panelKind: kind)
+            let known = PanelKind(kind)
+            var box = LayoutJSON.Box(kind: "panel", box: [0, 0, 1, 1], panelKind: kind)
+            if case .other = known {} else { box.registryKind = known.name }
             return CocoCategory.id(for: box).map(name)
         }
         let names = ["biginfographic", "infographic", "smallinfographic", "image", "photo", "bigphoto", "bigimage", "movie", "video", "gallery", "smallgallery"]

@@ -88,7 +88,9 @@ struct PanelTests {
         let drawing = (width * PanelKind(kind).aspect).rounded()
         #expect(plain.frame.size.width == width)
         #expect(plain.frame.size.height == style.labelLineHeight + drawing)
-        #expect(plain.frame.role == .panel(kind: kind, id: "771531"))
+        #expect(plain.frame.role?.panel?.directive == kind)
+        #expect(plain.frame.role?.panel?.id == "771531")
+        #expect(plain.frame.role?.panel?.isGenerated == true)
         #expect(strayItems(plain.frame) == [])
 
         let captioned = factory.makePanel(PanelRequest(kind: kind, id: "771531", caption: "Подпись", language: "ru"), width: width)
@@ -217,7 +219,7 @@ struct PanelTests {
         #expect(result.diagnostics.first?.severity == .warning)
         #expect(result.diagnostics.first?.span == span)
         #expect(result.frame.span == span)
-        #expect(result.frame.role == .panel(kind: "poll", id: "5"))
+        #expect(result.frame.role == .panel(PanelRole(kind: "poll", directive: "poll", isKnownKind: false, id: "5", isGenerated: true)))
     }
 
     @Test("numbers without locale services: decimal comma in Russian, point in English")

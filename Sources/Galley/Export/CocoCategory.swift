@@ -32,10 +32,7 @@ public struct CocoCategory: Codable, Sendable, Hashable {
     public static func id(for box: LayoutJSON.Box) -> Int? {
         switch box.kind {
         case "headline-line", "footnote-line": return ids["line"]
-        case "panel":
-            let kind = PanelKind(box.panelKind ?? "")
-            if case .other = kind { return ids[otherPanel] }
-            return ids[kind.name]
+        case "panel": return ids[box.registryKind ?? otherPanel] ?? ids[otherPanel]
         default: return ids[box.kind]
         }
     }

@@ -54,7 +54,7 @@ public struct TypographyReport: Codable, Sendable, Hashable {
         var k = 0
         while k < body.count {
             var end = k
-            while end < body.count, body[end].info.paragraph == body[k].info.paragraph { end += 1 }
+            while end < body.count, body[end].paragraph == body[k].paragraph { end += 1 }
             let pieces = Dictionary(grouping: body[k..<end], by: \.page).sorted { $0.key < $1.key }.map(\.value.count)
             if pieces.count > 1 {
                 if pieces.first! < 2 { orphans += 1 }
@@ -95,16 +95,18 @@ public struct TypographyReport: Codable, Sendable, Hashable {
         justifiedGapRatios(bodyLines(in: pages))
     }
 
-    private static func justifiedGapRatios(_ body: [(page: Int, info: LineInfo)]) -> [Double] {
+    private static func justifiedGapRatios(_ body: [(page: Int, paragraph: Int, info: LineInfo)]) -> [Double] {
         body.filter { $0.info.isJustified }.map(\.info.gapRatio).sorted()
     }
 
-    /// Body lines (paragraph index ≥ 0) in reading order, with their page numbers.
-    private static func bodyLines(in pages: [Page]) -> [(page: Int, info: LineInfo)] {
-        var body: [(page: Int, info: LineInfo)] = []
+    /// Body lines in reading order, with their page numbers and paragraphs.
+    private static func bodyLines(in pages: [Page]) -> [(page: Int, paragraph: Int, info: LineInfo)] {
+        var body: [(page: Int, paragraph: Int, info: LineInfo)] = []
         for page in pages {
-            for placed in page.frame.frames(where: { $0 == .line }) {
-                if let info = placed.frame.line, info.paragraph >= 0 { body.append((page.number, info)) }
+            for placed in page.frame.frames(where: { $0.paragraph != nil }) {
+                if let info = placed.frame.line, let paragraph = placed.frame.role?.paragraph {
+                    body.append((page.number, paragraph, info))
+                }
             }
         }
         return body
