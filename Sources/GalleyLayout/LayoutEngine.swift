@@ -100,12 +100,11 @@ public final class LayoutEngine {
                 let request = PanelRequest(
                     kind: directive.kind, id: directive.id, caption: directive.attributes["caption"],
                     language: document.language, span: directive.span)
-                let width = panelWidth(for: directive.kind)
-                let result = panels.makePanel(request, width: width)
+                let result = panels.makePanel(request, widths: panelWidth)
                 diagnostics += result.diagnostics
                 // The next paragraph keeps its indent: the panel may float away from here,
                 // and the indent is what still marks the paragraph break then.
-                flow.append(.panel(result.frame, spaceAround: template.panelSpacing, spans: width > measure + 0.01))
+                flow.append(.panel(result.frame, spaceAround: template.panelSpacing, spans: result.frame.size.width > measure + 0.01))
             }
         }
 
@@ -139,8 +138,9 @@ public final class LayoutEngine {
         ["title": document.headline?.string ?? "", "source": metadata["source"] ?? "", "date": metadata["date"] ?? ""]
     }
 
-    private func panelWidth(for kind: String) -> Double {
-        switch PanelKind(kind).span {
+    /// The width of a panel that spans `span`.
+    private func panelWidth(_ span: PanelSpan) -> Double {
+        switch span {
         case .fullWidth: template.textWidth
         case .column: template.measure
         case .halfColumn: template.measure / 2
