@@ -79,5 +79,7 @@ let package = Package(
         .testTarget(name: "GalleyLayoutTests", dependencies: ["Galley"]),
         .testTarget(name: "GalleyTemplatesTests", dependencies: ["GalleyTemplates", "GalleyLayout"]),
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["Galley", "CPangoCairo"]),
+        // Goldens: every line of the samples and the real articles, against Tests/Goldens/.
+        .testTarget(name: "GalleyGoldenTests", dependencies: ["Galley", "GalleyTemplates", "GalleyCore"]),
     ]
 )

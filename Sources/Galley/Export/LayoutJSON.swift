@@ -182,7 +182,7 @@ public struct LayoutJSON: Codable, Sendable {
     }
 
     /// A line's text as a reader gets it: word runs joined by spaces, a final hyphen glued.
-    static func lineText(_ frame: Frame) -> String {
+    public static func lineText(_ frame: Frame) -> String {
         var text = ""
         var lastEnd: Double?
         for p in frame.items {
