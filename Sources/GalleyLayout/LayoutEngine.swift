@@ -69,7 +69,9 @@ public final class LayoutEngine {
             }
         }
 
-        var footnotes = document.footnotes.enumerated().map { index, note in setFootnote(note, index: index, language: document.language) }
+        var footnotes = document.footnotes.enumerated().map { index, note in
+            setFootnote(note, index: index, language: note.language ?? document.language)
+        }
         let endnotes = Set(footnotes.indices.filter { footnotes[$0].height > (template.textHeight - headerSpace) * Self.footnoteShare })
         for note in endnotes.sorted() {
             diagnostics.append(
@@ -82,7 +84,7 @@ public final class LayoutEngine {
         for (index, block) in document.blocks.enumerated() {
             switch block {
             case .paragraph(let paragraph):
-                let language = Script.language(of: paragraph.text, fallback: document.language)
+                let language = paragraph.language ?? document.language
                 let settings = InlineSettings(
                     style: template.body.style(color: color, language: language), measure: measure,
                     firstLineIndent: indentNext ? template.paragraphIndent * template.body.size : 0,

@@ -71,7 +71,8 @@ public struct MarkupParser: Sendable {
 
         let headline = split.headline.flatMap { $0.isEmpty ? nil : $0 }
         let language = options.language ?? LanguageDetector.language(of: [headline].compactMap { $0 } + blocks.compactMap(\.text) + notes.map(\.text))
-        let document = Document(headline: headline, blocks: blocks, footnotes: notes, language: language)
+        let document = LanguageDetector.recordingLanguages(
+            in: Document(headline: headline, blocks: blocks, footnotes: notes, language: language), forced: options.language)
         return ParseResult(document: document, diagnostics: log.finished())
     }
 
