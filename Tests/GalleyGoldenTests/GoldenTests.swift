@@ -11,7 +11,8 @@ enum GoldenPaths {
         .deletingLastPathComponent()
     static let goldens = repository.appendingPathComponent("Tests/Goldens")
     static let shared = repository.deletingLastPathComponent().appendingPathComponent("shared")
-    static let templates = ["default", "newspaper", "screen"]
+    /// Every built-in template, by name.
+    static let templates: [String] = TemplateCatalog(folder: "/nonexistent").list().map(\.template.name).sorted()
     static let isRecording = ProcessInfo.processInfo.environment["GALLEY_RECORD_GOLDENS"] == "1"
 
     /// The project's own samples: their goldens hold the text of each line.
@@ -61,7 +62,9 @@ struct GoldenTests {
         try check(file, template: template, withText: false)
     }
 
-    @Test("every article with a golden is still listed: no golden is left behind unchecked")
+    @Test(
+        "every article with a golden is still listed: no golden is left behind unchecked",
+        .disabled(if: GoldenPaths.isRecording, "recording: the goldens are being written"))
     func noOrphans() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: GoldenPaths.goldens.path).filter { $0.hasSuffix(".golden") }
         let samples = Set(GoldenPaths.samples.map { $0.deletingPathExtension().lastPathComponent })
