@@ -31,16 +31,18 @@ public final class LayoutEngine {
     private let panelStyle: PanelStyle
 
     /// - Parameter hyphenators: by language (`ru`, `en`), loaded before threads start.
-    public init(template: Template, shaper: TextShaper, hyphenators: [String: Hyphenator], panelStyle: PanelStyle = PanelStyle()) {
+    /// - Parameter panelStyle: the look of panels; nil: the template's (`PanelStyle(template:)`).
+    public init(template: Template, shaper: TextShaper, hyphenators: [String: Hyphenator], panelStyle: PanelStyle? = nil) {
         self.template = template
         self.shaper = shaper
         self.hyphenators = hyphenators
         self.setter = ParagraphSetter(shaper: shaper, breaker: LineBreaker(options: LineBreakOptions()))
-        self.panelStyle = panelStyle
+        self.panelStyle = panelStyle ?? PanelStyle(template: template)
     }
 
     /// Lays `document` out; directives find their real material in `assets` when given.
-    /// - Parameter metadata: values for header and footer fields (`source`, `date`).
+    /// - Parameter metadata: values for header and footer fields (`source`, `date`; without a
+    ///   date, `{date}` is the reproducible day of `ReproducibleDate`).
     public func layout(_ document: Document, assets: AssetLibrary? = nil, metadata: [String: String] = [:]) -> LayoutResult {
         let panels = PanelFactory(style: panelStyle, shaper: shaper, assets: assets)
         var diagnostics: [Diagnostic] = []
@@ -118,7 +120,7 @@ public final class LayoutEngine {
         let geometry = template.page
         let filler = PageFiller(
             textHeight: template.textHeight - headerSpace, columns: max(1, geometry.columns), columnWidth: measure,
-            textWidth: template.textWidth, gutter: geometry.gutter, minimumLines: template.minimumLinesAtPageBreak, footnotes: footnotes,
+            textWidth: template.textWidth, columnX: template.columnX, minimumLines: template.minimumLinesAtPageBreak, footnotes: footnotes,
             footnoteSpaceBefore: template.footnoteSpaceBefore)
         let (contents, floated) = filler.fill(flow)
         let finalizer = PageFinalizer(
@@ -137,7 +139,10 @@ public final class LayoutEngine {
 
     /// Values for the header and footer fields.
     private func fields(_ document: Document, _ metadata: [String: String]) -> [String: String] {
-        ["title": document.headline?.string ?? "", "source": metadata["source"] ?? "", "date": metadata["date"] ?? ""]
+        [
+            "title": document.headline?.string ?? "", "source": metadata["source"] ?? "",
+            "date": metadata["date"] ?? ReproducibleDate.day(),
+        ]
     }
 
     /// The width of a panel that spans `span`.
