@@ -52,7 +52,14 @@ let package = Package(
             dependencies: ["GalleyCore", "GalleyMarkup", "GalleyTypography", "GalleyText", "GalleyPanels"]),
         .target(
             name: "GalleyTemplates",
-            dependencies: ["GalleyCore", "GalleyLayout", "GalleyText", .product(name: "TOMLKit", package: "TOMLKit")]),
+            dependencies: ["GalleyCore", "GalleyLayout", "GalleyText", .product(name: "TOMLKit", package: "TOMLKit")],
+            // The built-in templates, compiled into the binary (`templates/` at the root links here).
+            resources: [
+                .embedInCode("Builtin/broadsheet.toml"),
+                .embedInCode("Builtin/default.toml"),
+                .embedInCode("Builtin/newspaper.toml"),
+                .embedInCode("Builtin/screen.toml"),
+            ]),
         .target(
             name: "GalleyRender", dependencies: ["GalleyCore", "CPangoCairo", "CRsvg", "CGdkPixbuf", "CDeflateLevel"]),
         .target(

@@ -6,7 +6,7 @@ import GalleyCore
 /// Shapes strings into glyphs with Pango, in points, identically for every output format.
 ///
 /// Owns one Pango font map and context. Pango font maps must not be shared between threads
-/// (stack-facts: «one font map per thread»), so a shaper belongs to the thread that made it;
+/// (Pango's font map caches are not thread-safe), so a shaper belongs to the thread that made it;
 /// it is deliberately not `Sendable`. Reuse one shaper for many articles: loading fonts is
 /// the expensive part.
 public final class TextShaper {

@@ -5,7 +5,8 @@ import GalleyCore
 /// How well an article is set: spacing, hyphens, widows and orphans, overfull lines, floats.
 ///
 /// Spacing figures use the word gap over the font's natural space (`LineInfo.gapRatio`), the
-/// measure `../shared/tools/spacing.py` reads back from a PDF, over justified body lines.
+/// measure a reader of the PDF takes (the word gaps between extracted words over the natural
+/// space; docs/data.md), over justified body lines.
 public struct TypographyReport: Codable, Sendable, Hashable {
     public var pages: Int
     /// Body lines (not headline, footnotes or panels).
