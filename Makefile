@@ -6,7 +6,7 @@ SWIFT ?= swift
 CONFIG ?= release
 SAMPLES := $(wildcard samples/*.txt)
 
-.PHONY: setup build run test fuzz bench-spacing bench-microtype bench-columns bench-batch docs-pictures clean
+.PHONY: setup build run test goldens fuzz bench-spacing bench-microtype bench-columns bench-batch docs-pictures clean
 
 setup:
 	@bash scripts/setup.sh
@@ -28,6 +28,13 @@ test: setup
 	$(SWIFT) build -c release --product galley
 	GALLEY_BIN=$(CURDIR)/.build/release/galley $(SWIFT) test --skip-build
 	bash fuzz/run.sh 15
+
+# Re-record Tests/Goldens/ (every line of the samples and, with ../shared, the real articles in
+# each built-in template) after an intended change to line breaking or page filling; review the
+# diff like code.
+goldens: setup
+	$(SWIFT) build --build-tests
+	GALLEY_RECORD_GOLDENS=1 $(SWIFT) test --skip-build --filter GalleyGoldenTests
 
 # The libFuzzer targets (markup front end, template key scanner); FUZZ_SECONDS per target.
 FUZZ_SECONDS ?= 600

@@ -55,7 +55,14 @@ let package = Package(
             dependencies: ["GalleyCore", "GalleyMarkup", "GalleyTypography", "GalleyText", "GalleyPanels"]),
         .target(
             name: "GalleyTemplates",
-            dependencies: ["GalleyCore", "GalleyLayout", "GalleyText", .product(name: "TOMLKit", package: "TOMLKit")]),
+            dependencies: ["GalleyCore", "GalleyLayout", "GalleyText", .product(name: "TOMLKit", package: "TOMLKit")],
+            // The built-in templates, compiled into the binary (`templates/` at the root links here).
+            resources: [
+                .embedInCode("Builtin/broadsheet.toml"),
+                .embedInCode("Builtin/default.toml"),
+                .embedInCode("Builtin/newspaper.toml"),
+                .embedInCode("Builtin/screen.toml"),
+            ]),
         .target(
             name: "GalleyRender", dependencies: ["GalleyCore", "CPangoCairo", "CRsvg", "CGdkPixbuf", "CDeflateLevel"]),
         .target(
@@ -82,5 +89,7 @@ let package = Package(
         .testTarget(name: "GalleyLayoutTests", dependencies: ["Galley"]),
         .testTarget(name: "GalleyTemplatesTests", dependencies: ["GalleyTemplates", "GalleyLayout"]),
         .testTarget(name: "GalleyEndToEndTests", dependencies: ["Galley", "CPangoCairo"]),
+        // Goldens: every line of the samples and the real articles, against Tests/Goldens/.
+        .testTarget(name: "GalleyGoldenTests", dependencies: ["Galley", "GalleyTemplates", "GalleyCore"]),
     ]
 )

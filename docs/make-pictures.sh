@@ -7,18 +7,18 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p docs/img
 
-# One article per kind, holding only the directive: the panel then stands at the top left of the
-# text block (56 pt margins), 483.3 pt wide; pdftoppm at 72 dpi crops it in points.
-declare -A aspect=([biginfographic]=0.75 [infographic]=0.75 [smallinfographic]=0.8 [image]=0.667 [photo]=0.667
-  [bigphoto]=0.667 [movie]=0.5625 [video]=0.5625 [gallery]=0.667 [smallgallery]=0.5 [poll]=0.4)
-declare -A width=([smallinfographic]=242 [smallgallery]=242)
-for kind in "${!aspect[@]}"; do
+# One article per kind, holding only the directive; the panel's box is read from the layout JSON
+# and cropped at 72 dpi (1 px = 1 pt), so sizes come from the registry alone. `quiz` stands for
+# a kind galley does not know.
+for kind in biginfographic infographic smallinfographic image photo bigphoto movie video gallery smallgallery \
+  poll timeline quiz; do
   printf 'Panel %s\n\n#{%s=771531}\n' "$kind" "$kind" > "$work/$kind.txt"
-  "$galley" convert "$work/$kind.txt" -o "$work/$kind.pdf" 2>/dev/null
-  w=${width[$kind]:-484}
-  h=$(python3 -c "print(int(round($w * ${aspect[$kind]} + 22)))")
-  # The headline takes the first ~40 pt of the block; panels float below it.
-  pdftoppm -png -r 72 -f 1 -l 1 -x 54 -y 94 -W $((w + 4)) -H "$h" -singlefile "$work/$kind.pdf" "docs/img/kind-$kind"
+  "$galley" convert "$work/$kind.txt" -o "$work/$kind.pdf" --emit layout 2>/dev/null || true
+  read -r x y w h < <(python3 -c '
+import json, sys
+box = next(b["box"] for b in json.load(open(sys.argv[1]))["pages"][0]["boxes"] if b["kind"] == "panel")
+print(*(round(v) for v in (box[0] - 2, box[1] - 2, box[2] + 4, box[3] + 4)))' "$work/$kind.layout.json")
+  pdftoppm -png -r 72 -f 1 -l 1 -x "$x" -y "$y" -W "$w" -H "$h" -singlefile "$work/$kind.pdf" "docs/img/kind-$kind"
 done
 # One infographic of each generated chart family (ids chosen to pick each family), in Russian.
 declare -A family=([timeline]=100000 [ranking]=100001 [line]=100002 [area]=100004 [donut]=100009 [bar]=100022)

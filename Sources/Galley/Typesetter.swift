@@ -36,14 +36,7 @@ public final class Typesetter {
                 }
             }
         }
-        var panelStyle = PanelStyle()
-        if !template.palette.isEmpty { panelStyle.palette = template.palette }
-        panelStyle.labels = template.labels
-        panelStyle.labelFamily = template.label.family
-        panelStyle.labelSize = template.label.size
-        panelStyle.captionFamily = template.caption.family
-        panelStyle.captionSize = template.caption.size
-        engine = LayoutEngine(template: template, shaper: shaper, hyphenators: hyphenators, panelStyle: panelStyle)
+        engine = LayoutEngine(template: template, shaper: shaper, hyphenators: hyphenators)
         templateWarnings = Self.missingFonts(template, shaper: shaper)
     }
 
@@ -97,10 +90,8 @@ public final class Typesetter {
         // The source's name, never its folders: outputs must not depend on the working
         // directory, nor publish a machine's paths.
         let sourceName = options.sourceName ?? (path as NSString).lastPathComponent
-        let metadata = [
-            "source": sourceName,
-            "date": options.date ?? String(DocumentMetadata.reproducibleDate().prefix(10)),
-        ]
+        var metadata = ["source": sourceName]
+        metadata["date"] = options.date
         let laidOut = engine.layout(
             document, assets: assets(for: path, options: options), metadata: metadata,
             typography: options.typography && template.typography)

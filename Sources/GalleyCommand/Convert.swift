@@ -74,7 +74,7 @@ struct Convert: ParsableCommand {
                     PNGSize(bytes).map { CocoDataset.PageImage(fileName: name, size: $0) }
                 }
                 let dataset = CocoDataset(
-                    articles: [CocoDataset.Article(layout: layout, images: images)], dpi: dpi, version: GalleyVersion.current)
+                    articles: [CocoDataset.ArticlePages(layout: layout, images: images)], dpi: dpi, version: GalleyVersion.current)
                 try plan.writeData(try dataset.encoded(), suffix: "coco.json")
             }
             if emits.contains("report") {

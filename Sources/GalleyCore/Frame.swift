@@ -20,13 +20,14 @@ public struct Page: Codable, Sendable, Hashable {
 /// A rectangle of content: items placed at positions relative to the frame's top left.
 ///
 /// Frames nest (`FrameItem.group`); each may carry a role that says what it is on the page
-/// (headline, line, panel…), which tests, the layout JSON and tagged PDF read.
+/// (headline line, body line of paragraph 3, panel, footer…), which tests, the layout JSON,
+/// COCO, the preview and tagged PDF read.
 public struct Frame: Codable, Sendable, Hashable {
     public var size: Size
     public var role: Role?
     /// Where the frame's content came from in the input, when it came from one place.
     public var span: SourceSpan?
-    /// For a set line: how it was set (adjustment, hyphen, paragraph).
+    /// For a set line: how it was set (adjustment, hyphen, last of its paragraph).
     public var line: LineInfo?
     public var items: [Positioned]
 
@@ -59,19 +60,15 @@ public struct LineInfo: Codable, Sendable, Hashable {
     public var isLast: Bool
     /// Whether the line is justified (ends at the measure).
     public var isJustified: Bool
-    /// Index of the paragraph (block) in the document the line belongs to; -1 for the headline,
-    /// -2 for footnotes.
-    public var paragraph: Int
     /// Whether the line's content is wider than the measure.
     public var isOverfull: Bool
 
-    public init(ratio: Double, gapRatio: Double, isHyphenated: Bool, isLast: Bool, isJustified: Bool, paragraph: Int, isOverfull: Bool) {
+    public init(ratio: Double, gapRatio: Double, isHyphenated: Bool, isLast: Bool, isJustified: Bool, isOverfull: Bool) {
         self.ratio = ratio
         self.gapRatio = gapRatio
         self.isHyphenated = isHyphenated
         self.isLast = isLast
         self.isJustified = isJustified
-        self.paragraph = paragraph
         self.isOverfull = isOverfull
     }
 }
@@ -98,18 +95,79 @@ public indirect enum FrameItem: Codable, Sendable, Hashable {
     case image(ImageItem)
 }
 
-/// What a frame is on the page. Tests, the layout JSON and PDF structure read it.
+/// What a frame is on the page, as layout knew it: the layout JSON, the COCO export, the
+/// preview and PDF structure tags read it, never the frame's text or a sentinel number.
 public enum Role: Codable, Sendable, Hashable {
-    case headline
-    case paragraph
-    case line
-    case footnote
-    case footnoteMark
-    case panel(kind: String, id: String)
+    /// A line of the headline.
+    case headlineLine
+    /// A line of the headline's words that did not fit the headline's space, set in the body's
+    /// type as the article's first paragraph.
+    case leadLine
+    /// A line of running text: the index of its paragraph among the document's blocks, and
+    /// the footnotes (indices into `Document.footnotes`) whose marks stand on it.
+    case bodyLine(paragraph: Int, footnoteMarks: [Int] = [])
+    /// A footnote at the foot of a column: its index in `Document.footnotes` and its mark
+    /// (`*`), which its first line begins with.
+    case footnote(note: Int, mark: String)
+    /// A line of a footnote (inside the `.footnote` frame).
+    case footnoteLine(note: Int)
+    /// A directive drawn as a panel: its kind, id and whether its drawing is generated.
+    case panel(PanelRole)
+    /// A panel's caption (inside the `.panel` frame).
     case caption
-    case header
+    /// Page furniture: the running header or the footer line (folio), not article content.
+    case furniture(Furniture)
+    /// The page's text block: columns, panels and footnotes, at the margins.
+    case textBlock
+
+    /// The lines of text a reader reads: headline, body and footnote lines.
+    public var isLine: Bool {
+        switch self {
+        case .headlineLine, .leadLine, .bodyLine, .footnoteLine: true
+        default: false
+        }
+    }
+
+    /// The paragraph of a body line.
+    public var paragraph: Int? {
+        if case .bodyLine(let paragraph, _) = self { paragraph } else { nil }
+    }
+
+    /// The panel facts of a panel frame.
+    public var panel: PanelRole? {
+        if case .panel(let panel) = self { panel } else { nil }
+    }
+}
+
+/// What a panel frame shows.
+public struct PanelRole: Codable, Sendable, Hashable {
+    /// The kind's canonical name in the directive registry (`photo` for `image` and `photo`);
+    /// an unknown kind keeps its name as written, lowercased.
+    public var kind: String
+    /// The kind as the directive wrote it (`image`, `Movie`).
+    public var directive: String
+    /// Whether the kind is one galley knows (unknown kinds are drawn as a generic panel).
+    public var isKnownKind: Bool
+    public var id: String
+    /// Whether the drawing is generated (a placeholder or invented chart, marked «макет»)
+    /// rather than the article's own picture or chart data from the assets folder.
+    public var isGenerated: Bool
+
+    public init(kind: String, directive: String, isKnownKind: Bool = true, id: String, isGenerated: Bool) {
+        self.kind = kind
+        self.directive = directive
+        self.isKnownKind = isKnownKind
+        self.id = id
+        self.isGenerated = isGenerated
+    }
+}
+
+/// Lines of page furniture, repeated on pages: not part of the article's reading order.
+public enum Furniture: String, Codable, Sendable, Hashable {
+    /// The header above the text block (pages after the first).
+    case runningHeader
+    /// The footer line under the text block, usually with the page number (folio).
     case footer
-    case column
 }
 
 /// A font as a value: a Pango font description (`PT Serif Bold`) and a size in points.

@@ -31,17 +31,19 @@ public final class LayoutEngine {
     private let panelStyle: PanelStyle
 
     /// - Parameter hyphenators: by language (`ru`, `en`), loaded before threads start.
-    public init(template: Template, shaper: TextShaper, hyphenators: [String: Hyphenator], panelStyle: PanelStyle = PanelStyle()) {
+    /// - Parameter panelStyle: the look of panels; nil: the template's (`PanelStyle(template:)`).
+    public init(template: Template, shaper: TextShaper, hyphenators: [String: Hyphenator], panelStyle: PanelStyle? = nil) {
         self.template = template
         self.shaper = shaper
         self.hyphenators = hyphenators
         self.setter = ParagraphSetter(shaper: shaper, breaker: LineBreaker(options: LineBreakOptions()))
-        self.panelStyle = panelStyle
+        self.panelStyle = panelStyle ?? PanelStyle(template: template)
     }
 
     /// Lays `document` out; directives find their real material in `assets` when given.
     /// - Parameters:
-    ///   - metadata: values for header and footer fields (`source`, `date`).
+    ///   - metadata: values for header and footer fields (`source`, `date`; without a date,
+    ///     `{date}` is the reproducible day of `ReproducibleDate`).
     ///   - typography: whether the text of chart data from the assets (titles, labels, source)
     ///     gets the same typographic custom as the body (the document itself, captions
     ///     included, comes already normalized or not).
@@ -52,7 +54,8 @@ public final class LayoutEngine {
         if typography {
             panels.textNormalizer = { text, language in
                 let mapped = MappedText(text)
-                return TypographyNormalizer(language: Script.language(of: mapped, fallback: language)).normalized(mapped).string
+                let detected = LanguageDetector.language(of: [mapped], fallback: language)
+                return TypographyNormalizer(language: detected).normalized(mapped).string
             }
         }
         var diagnostics: [Diagnostic] = []
@@ -73,7 +76,7 @@ public final class LayoutEngine {
                     style: template.body.style(color: color, language: document.language), measure: measure,
                     firstLineIndent: 0, justify: template.justify,
                     hyphenator: template.hyphenate ? hyphenators[document.language] : nil, microtype: template.microtype)
-                let lines = setter.set(lead, settings: settings, leading: template.body.leading, paragraph: -1)
+                let lines = setter.set(lead, settings: settings, leading: template.body.leading, role: .leadLine)
                 if !lines.isEmpty {
                     flow.append(.paragraph(lines, spaceBefore: template.paragraphSpacing))
                     indentNext = true
@@ -81,7 +84,9 @@ public final class LayoutEngine {
             }
         }
 
-        var footnotes = document.footnotes.map { note in setFootnote(note, language: document.language) }
+        var footnotes = document.footnotes.enumerated().map { index, note in
+            setFootnote(note, index: index, language: note.language ?? document.language)
+        }
         let endnotes = Set(footnotes.indices.filter { footnotes[$0].height > (template.textHeight - headerSpace) * Self.footnoteShare })
         for note in endnotes.sorted() {
             diagnostics.append(
@@ -94,7 +99,7 @@ public final class LayoutEngine {
         for (index, block) in document.blocks.enumerated() {
             switch block {
             case .paragraph(let paragraph):
-                let language = Script.language(of: paragraph.text, fallback: document.language)
+                let language = paragraph.language ?? document.language
                 let settings = InlineSettings(
                     style: template.body.style(color: color, language: language), measure: measure,
                     firstLineIndent: indentNext ? template.paragraphIndent * template.body.size : 0,
@@ -104,7 +109,7 @@ public final class LayoutEngine {
                     shortWordBreakCost: template.lineBreaking.shortWordBreakCost)
                 let notes = paragraph.footnoteRefs.filter { !endnotes.contains($0.note) }.map { (span: $0.span, note: $0.note) }
                 let lines = setter.set(
-                    paragraph.text, settings: settings, leading: template.body.leading, notes: notes, paragraph: index)
+                    paragraph.text, settings: settings, leading: template.body.leading, notes: notes, role: .bodyLine(paragraph: index))
                 guard !lines.isEmpty else { continue }
                 flow.append(.paragraph(lines, spaceBefore: template.paragraphSpacing))
                 indentNext = true
@@ -112,24 +117,23 @@ public final class LayoutEngine {
                 let request = PanelRequest(
                     kind: directive.kind, id: directive.id, caption: directive.attributes["caption"],
                     language: document.language, span: directive.span)
-                let width = panelWidth(for: directive.kind)
-                let result = panels.makePanel(request, width: width)
+                let result = panels.makePanel(request, widths: panelWidth)
                 diagnostics += result.diagnostics
                 // The next paragraph keeps its indent: the panel may float away from here,
                 // and the indent is what still marks the paragraph break then.
-                flow.append(.panel(result.frame, spaceAround: template.panelSpacing, spans: width > measure + 0.01))
+                flow.append(.panel(result.frame, spaceAround: template.panelSpacing, spans: result.frame.size.width > measure + 0.01))
             }
         }
 
         // Notes too long for the foot of a page close the article instead, as endnotes.
         for note in endnotes {
             flow.append(.paragraph(footnotes[note].lines, spaceBefore: template.footnoteSpaceBefore))
-            footnotes[note] = SetFootnote(lines: [])
+            footnotes[note].lines = []
         }
         let geometry = template.page
         let filler = PageFiller(
             textHeight: template.textHeight - headerSpace, columns: max(1, geometry.columns), columnWidth: measure,
-            textWidth: template.textWidth, gutter: geometry.gutter, minimumLines: template.minimumLinesAtPageBreak, footnotes: footnotes,
+            textWidth: template.textWidth, columnX: template.columnX, minimumLines: template.minimumLinesAtPageBreak, footnotes: footnotes,
             footnoteSpaceBefore: template.footnoteSpaceBefore)
         let (contents, floated) = filler.fill(flow)
         let finalizer = PageFinalizer(
@@ -148,11 +152,15 @@ public final class LayoutEngine {
 
     /// Values for the header and footer fields.
     private func fields(_ document: Document, _ metadata: [String: String]) -> [String: String] {
-        ["title": document.headline?.string ?? "", "source": metadata["source"] ?? "", "date": metadata["date"] ?? ""]
+        [
+            "title": document.headline?.string ?? "", "source": metadata["source"] ?? "",
+            "date": metadata["date"] ?? ReproducibleDate.day(),
+        ]
     }
 
-    private func panelWidth(for kind: String) -> Double {
-        switch PanelKind(kind).span {
+    /// The width of a panel that spans `span`.
+    private func panelWidth(_ span: PanelSpan) -> Double {
+        switch span {
         case .fullWidth: template.textWidth
         case .column: template.measure
         case .halfColumn: template.measure / 2
@@ -160,7 +168,7 @@ public final class LayoutEngine {
     }
 
     /// A note set in the footnote size, starting with its mark and a no-break space.
-    private func setFootnote(_ note: Footnote, language: String) -> SetFootnote {
+    private func setFootnote(_ note: Footnote, index: Int, language: String) -> SetFootnote {
         var text = MappedText()
         let at = note.text.offsets.first ?? note.text.endOffset
         for scalar in note.mark.unicodeScalars { text.append(scalar, offset: at) }
@@ -170,8 +178,7 @@ public final class LayoutEngine {
             style: template.footnote.style(color: template.textColor, language: language), measure: template.measure,
             firstLineIndent: 0, justify: template.justify,
             hyphenator: template.hyphenate ? hyphenators[language] : nil, microtype: template.microtype)
-        var lines = setter.set(text, settings: settings, leading: template.footnote.leading, paragraph: -2)
-        for i in lines.indices { lines[i].frame.role = .line }
-        return SetFootnote(lines: lines)
+        let lines = setter.set(text, settings: settings, leading: template.footnote.leading, role: .footnoteLine(note: index))
+        return SetFootnote(note: index, mark: note.mark, lines: lines)
     }
 }

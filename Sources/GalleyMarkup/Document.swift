@@ -7,8 +7,10 @@ public struct Document: Sendable, Hashable {
     public var headline: MappedText?
     public var blocks: [Block]
     public var footnotes: [Footnote]
-    /// `ru` or `en`: detected from the script of the text (Cyrillic majority → `ru`).
+    /// `ru` or `en`: detected from the script of the text (`LanguageDetector`), or forced.
     public var language: String
+    /// The headline's own language (nil: the document's).
+    public var headlineLanguage: String?
 
     public init(headline: MappedText?, blocks: [Block], footnotes: [Footnote], language: String) {
         self.headline = headline
@@ -40,9 +42,12 @@ public struct Paragraph: Sendable, Hashable {
     public var text: MappedText
     /// Footnote marks in this paragraph, by input offset (stable through normalization).
     public var footnoteRefs: [FootnoteRef]
-    public init(text: MappedText, footnoteRefs: [FootnoteRef] = []) {
+    /// The paragraph's own language, recorded by the parser (`LanguageDetector`); nil: the document's.
+    public var language: String?
+    public init(text: MappedText, footnoteRefs: [FootnoteRef] = [], language: String? = nil) {
         self.text = text
         self.footnoteRefs = footnoteRefs
+        self.language = language
     }
 }
 
@@ -84,9 +89,12 @@ public struct Footnote: Sendable, Hashable {
     public var mark: String
     /// The note's text without its leading mark.
     public var text: MappedText
-    public init(mark: String, text: MappedText) {
+    /// The note's own language, recorded by the parser (`LanguageDetector`); nil: the document's.
+    public var language: String?
+    public init(mark: String, text: MappedText, language: String? = nil) {
         self.mark = mark
         self.text = text
+        self.language = language
     }
 }
 

@@ -73,7 +73,8 @@ public struct MarkupParser: Sendable {
         log.report(contentsOf: counts.diagnostics())
 
         let language = options.language ?? LanguageDetector.language(of: [headline].compactMap { $0 } + blocks.compactMap(\.text) + notes.map(\.text))
-        let document = Document(headline: headline, blocks: blocks, footnotes: notes, language: language)
+        let document = LanguageDetector.recordingLanguages(
+            in: Document(headline: headline, blocks: blocks, footnotes: notes, language: language), forced: options.language)
         return ParseResult(document: document, diagnostics: log.finished())
     }
 

@@ -32,15 +32,26 @@ public struct PanelFactory {
         text.replacingOccurrences(of: "\u{202F}", with: "\u{00A0}").replacingOccurrences(of: "\u{2009}", with: " ")
     }
 
+    /// The panel for a directive, as wide as its kind spans: `widths` gives the width of a
+    /// span (the text width, a column, half a column).
+    public func makePanel(_ request: PanelRequest, widths: (PanelSpan) -> Double) -> PanelResult {
+        let kind = DirectiveKind.named(request.kind)
+        return makePanel(request, kind: kind, width: widths(kind.span))
+    }
+
+    /// The panel for a directive, `width` wide.
     public func makePanel(_ request: PanelRequest, width: Double) -> PanelResult {
-        let kind = PanelKind(request.kind)
+        makePanel(request, kind: DirectiveKind.named(request.kind), width: width)
+    }
+
+    private func makePanel(_ request: PanelRequest, kind: DirectiveKind, width: Double) -> PanelResult {
         let language = request.language
         var diagnostics: [Diagnostic] = []
-        if case .other(let name) = kind {
+        if !kind.isKnown {
             diagnostics.append(
                 .warning(
                     "unknown-directive-kind",
-                    "unknown directive kind '\(name)'; drawn as a generic panel (known: biginfographic, infographic, smallinfographic, image, photo, bigphoto, movie, video, gallery, smallgallery)",
+                    "unknown directive kind '\(request.kind)'; drawn as a generic panel (known: \(DirectiveKind.knownNames.joined(separator: ", ")))",
                     at: request.span))
         }
         let labelHeight = style.labelLineHeight
@@ -52,12 +63,12 @@ public struct PanelFactory {
         let captionHeight = captionLines.isEmpty ? 0 : style.captionGap + captionLeading * Double(captionLines.count)
         let height = labelHeight + drawingHeight + captionHeight
 
-        var canvas = Canvas(size: Size(width: width, height: height), role: .panel(kind: request.kind, id: request.id), shaper: shaper)
+        var canvas = Canvas(size: Size(width: width, height: height), shaper: shaper)
         canvas.frame.span = request.span
 
         // Rule and label line.
         canvas.rect(Rect(x: 0, y: 0, width: width, height: 1.2), fill: style.rule)
-        let label = style.label(for: request.kind, language: language)
+        let label = style.label(for: kind, language: language)
         let labelStyle = style.style(style.labelSize, bold: true, family: style.labelFamily, language: language)
         let labelWidth = canvas.text(label, style: labelStyle, at: Point(x: 0, y: style.labelSize * 1.6))
         canvas.text(
@@ -66,9 +77,11 @@ public struct PanelFactory {
             at: Point(x: labelWidth + 6, y: style.labelSize * 1.6))
 
         let box = Rect(x: 0, y: labelHeight, width: width, height: drawingHeight)
+        var generated = true
         switch assets?.match(id: request.id, decoding: true) ?? AssetMatch.none {
         case .picture(let path, let format, let size):
             drawPicture(path: path, format: format, natural: size, in: box, on: &canvas)
+            generated = false
         case .chartData(let path):
             do {
                 var chart = try ChartData.load(path: path)
@@ -76,6 +89,7 @@ public struct PanelFactory {
                 canvas.rect(box, fill: style.paper)
                 ChartDrawer(style: style, language: language).draw(
                     chart, in: box, on: &canvas, sourceLine: chart.source.map { (language == "ru" ? "Источник: " : "Source: ") + $0 } ?? "")
+                generated = false
             } catch {
                 diagnostics.append(.warning("bad-chart-data", "\(error); a placeholder is drawn instead", at: request.span))
                 drawPlaceholder(kind, request, in: box, on: &canvas)
@@ -99,6 +113,8 @@ public struct PanelFactory {
             }
             canvas.frame.place(caption.frame, at: Point(x: 0, y: labelHeight + drawingHeight))
         }
+        canvas.frame.role = .panel(
+            PanelRole(kind: kind.name, directive: request.kind, isKnownKind: kind.isKnown, id: request.id, isGenerated: generated))
         return PanelResult(frame: canvas.frame, diagnostics: diagnostics)
     }
 
@@ -111,23 +127,9 @@ public struct PanelFactory {
         canvas.frame.place(.image(ImageItem(path: path, format: format, size: size)), at: origin)
     }
 
-    private func drawPlaceholder(_ kind: PanelKind, _ request: PanelRequest, in box: Rect, on canvas: inout Canvas) {
-        let language = request.language
-        let placeholders = Placeholders(style: style, language: language)
-        if kind.isInfographic {
-            canvas.rect(box, fill: style.paper)
-            let chart = ChartGenerator.generate(id: request.id, language: language)
-            ChartDrawer(style: style, language: language, titleReserve: placeholders.markWidth(on: canvas) + 8).draw(
-                chart, in: box, on: &canvas,
-                sourceLine: language == "ru" ? "Источник: данные-заглушка" : "Source: placeholder data")
-        } else {
-            switch kind {
-            case .photo, .bigPhoto: placeholders.photo(id: request.id, in: box, on: &canvas)
-            case .video: placeholders.video(id: request.id, in: box, on: &canvas)
-            case .gallery, .smallGallery: placeholders.gallery(id: request.id, in: box, on: &canvas)
-            default: placeholders.generic(kind: request.kind, id: request.id, in: box, on: &canvas)
-            }
-        }
+    private func drawPlaceholder(_ kind: DirectiveKind, _ request: PanelRequest, in box: Rect, on canvas: inout Canvas) {
+        let placeholders = Placeholders(style: style, language: request.language)
+        kind.placeholder(placeholders, request.id, box, &canvas)
         placeholders.mark(in: box, on: &canvas)
     }
 }

@@ -35,9 +35,10 @@ public struct PanelStyle: Sendable, Hashable {
     /// Distance between caption baselines.
     public var captionLeading: Double { captionSize * 1.3 }
 
-    /// The label for a kind: the template's (`labels["ru.photo"]`) or the built-in one.
-    public func label(for kind: String, language: String) -> String {
-        labels["\(language).\(kind.lowercased())"] ?? PanelKind(kind).label(language: language)
+    /// The label for a kind: the template's (`labels["ru.photo"]`, by the kind's canonical
+    /// name) or the built-in one.
+    public func label(for kind: DirectiveKind, language: String) -> String {
+        labels["\(language).\(kind.name)"] ?? kind.label(language: language)
     }
 
     func style(_ size: Double, bold: Bool = false, color: Color? = nil, family: String? = nil, language: String) -> TextStyle {

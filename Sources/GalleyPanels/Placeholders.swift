@@ -1,4 +1,4 @@
-// Placeholder drawings for photos, videos, galleries and unknown kinds, and the «макет» mark.
+// Placeholder drawings for charts, photos, videos, galleries and unknown kinds, and the «макет» mark.
 
 import Foundation
 import GalleyCore
@@ -8,6 +8,16 @@ import GalleyText
 struct Placeholders {
     let style: PanelStyle
     let language: String
+
+    /// A generated chart (the id picks its family and data unless `family` is given), its
+    /// title kept clear of the «макет» mark.
+    func chart(id: String, family: ChartData.Kind? = nil, in box: Rect, on canvas: inout Canvas) {
+        canvas.rect(box, fill: style.paper)
+        let chart = ChartGenerator.generate(id: id, language: language, family: family)
+        ChartDrawer(style: style, language: language, titleReserve: markWidth(on: canvas) + 8).draw(
+            chart, in: box, on: &canvas,
+            sourceLine: language == "ru" ? "Источник: данные-заглушка" : "Source: placeholder data")
+    }
 
     /// A generated landscape (sky, sun, hills) in muted colours: reads as «a photo goes here».
     func photo(id: String, in box: Rect, on canvas: inout Canvas) {

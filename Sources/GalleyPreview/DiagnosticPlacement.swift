@@ -1,4 +1,4 @@
-// Finds where on the pages a diagnostic applies, from the layout's line boxes and source ranges.
+// Finds where on the pages a diagnostic applies, from the frame tree's lines, panels and source ranges.
 
 import Galley
 import GalleyCore
@@ -6,17 +6,17 @@ import GalleyCore
 /// Turns an article's diagnostics into preview diagnostics with highlight boxes.
 ///
 /// cairo's SVG draws glyphs as paths, so the page has no text to search: the link from a
-/// diagnostic to the page comes from the layout JSON, where every line carries its box and
-/// the byte range of the input it shows.
+/// diagnostic to the page comes from the frame tree, where every line and panel carries its
+/// role, its place and the byte range of the input it shows.
 enum DiagnosticPlacement {
     /// At most this many boxes for one diagnostic (a long span would paint a whole page).
     static let maxBoxes = 6
 
     static func place(_ article: Article) -> [PreviewDiagnostic] {
-        let layout = LayoutJSON(article: article)
-        let drawn: [(page: Int, box: LayoutJSON.Box)] = layout.pages.flatMap { page in
-            page.boxes.filter { ["line", "headline-line", "footnote-line", "panel"].contains($0.kind) && $0.source != nil }
-                .map { (page.number, $0) }
+        let drawn: [Drawn] = article.pages.flatMap { page in
+            page.frame.frames(where: { $0.isLine || $0.panel != nil }).compactMap { placed in
+                placed.frame.span.map { Drawn(page: page.number, placed: placed, span: $0) }
+            }
         }
         return article.diagnostics.map { diagnostic in
             var out = PreviewDiagnostic(
@@ -30,7 +30,7 @@ enum DiagnosticPlacement {
             let hits = boxes(for: span, in: drawn)
             if let first = hits.first {
                 out.page = first.page
-                out.boxes = hits.filter { $0.page == first.page }.prefix(maxBoxes).map { pageBox($0.box) }
+                out.boxes = hits.filter { $0.page == first.page }.prefix(maxBoxes).map(pageBox)
             }
             return out
         }
@@ -39,26 +39,28 @@ enum DiagnosticPlacement {
     /// The boxes whose source range overlaps the span (a point span: contains its offset);
     /// panels only when no line does. When nothing overlaps, the first line starting within
     /// a few bytes after the span (a diagnostic about the spaces between two lines).
-    private static func boxes(
-        for span: SourceSpan, in drawn: [(page: Int, box: LayoutJSON.Box)]
-    ) -> [(page: Int, box: LayoutJSON.Box)] {
-        let end = max(span.end, span.start + 1)
-        let overlapping = drawn.filter { entry in
-            guard let source = entry.box.source, source.count == 2 else { return false }
-            return source[0] < end && span.start < max(source[1], source[0] + 1)
-        }
-        let lines = overlapping.filter { $0.box.kind != "panel" }
-        if !lines.isEmpty { return lines }
-        if !overlapping.isEmpty { return Array(overlapping.prefix(1)) }
-        let following = drawn.filter { entry in
-            guard let source = entry.box.source, source.count == 2 else { return false }
-            return source[0] >= span.start && source[0] - span.start <= 16
-        }
-        return following.min { ($0.box.source?[0] ?? 0) < ($1.box.source?[0] ?? 0) }.map { [$0] } ?? []
+    /// A line or panel on a page, with the input bytes it shows.
+    private struct Drawn {
+        var page: Int
+        var placed: PlacedFrame
+        var span: SourceSpan
+        var isLine: Bool { placed.frame.role?.isLine ?? false }
     }
 
-    private static func pageBox(_ box: LayoutJSON.Box) -> PageBox {
-        let b = box.box.count == 4 ? box.box : [0, 0, 0, 0]
-        return PageBox(x: b[0], y: b[1], width: b[2], height: b[3])
+    private static func boxes(for span: SourceSpan, in drawn: [Drawn]) -> [Drawn] {
+        let end = max(span.end, span.start + 1)
+        let overlapping = drawn.filter { $0.span.start < end && span.start < max($0.span.end, $0.span.start + 1) }
+        let lines = overlapping.filter(\.isLine)
+        if !lines.isEmpty { return lines }
+        if !overlapping.isEmpty { return Array(overlapping.prefix(1)) }
+        let following = drawn.filter { $0.span.start >= span.start && $0.span.start - span.start <= 16 }
+        return following.min { $0.span.start < $1.span.start }.map { [$0] } ?? []
+    }
+
+    /// The frame's box on the page, in points to hundredths.
+    private static func pageBox(_ drawn: Drawn) -> PageBox {
+        let r = drawn.placed.rect
+        func round(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+        return PageBox(x: round(r.minX), y: round(r.minY), width: round(r.width), height: round(r.height))
     }
 }

@@ -17,15 +17,9 @@ final class FontCache {
             let map = pango_cairo_font_map_new()!
             return (map, pango_font_map_create_context(map)!)
         }
-        // The same settings as the shaper's (GalleyText.TextShaper.configure): 72 dpi, no
-        // rounding, no hinting, so the scaled font has the metrics layout measured with.
-        pango_cairo_context_set_resolution(context, 72)
-        pango_context_set_round_glyph_positions(context, 0)
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        pango_cairo_context_set_font_options(context, options)
-        cairo_font_options_destroy(options)
+        // The shaper's metric settings (one function for both), so the scaled font has the
+        // metrics layout measured with.
+        galley_configure_metrics(context)
     }
 
     deinit {

@@ -1,6 +1,7 @@
 // What the PDF's document information says, and the fixed date that keeps files reproducible.
 
 import Foundation
+import GalleyCore
 
 /// Document information written into PDF files.
 public struct DocumentMetadata: Sendable, Hashable {
@@ -24,25 +25,10 @@ public struct DocumentMetadata: Sendable, Hashable {
         self.date = date
     }
 
-    /// The date to stamp into outputs: `SOURCE_DATE_EPOCH` when set (the reproducible-builds
-    /// convention), otherwise a fixed 2000-01-01T00:00:00Z, so that the same input always
-    /// gives the same bytes. (cairo 1.16 ignores SOURCE_DATE_EPOCH and would write the
-    /// current local time; galley always sets the dates itself.)
+    /// The date to stamp into outputs (`ReproducibleDate`: SOURCE_DATE_EPOCH or 2000-01-01).
+    /// (cairo 1.16 ignores SOURCE_DATE_EPOCH and would write the current local time; galley
+    /// always sets the dates itself.)
     public static func reproducibleDate(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let seconds = environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) } ?? 946_684_800
-        // A batch worker asks for every article; making the formatter costs more than the
-        // rest of writing a small PDF's information, so each date is formatted once.
-        formattedLock.lock()
-        defer { formattedLock.unlock() }
-        if let hit = formatted[seconds] { return hit }
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime]
-        let date = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        formatted[seconds] = date
-        return date
+        ReproducibleDate.iso8601(environment: environment)
     }
-
-    private static let formattedLock = NSLock()
-    nonisolated(unsafe) private static var formatted: [Int64: String] = [:]
 }

@@ -77,7 +77,7 @@ struct Painter {
             cairo_set_scaled_font(cr, font)
         } else {
             // Font expansion: the same font face with its matrix widened, so the PDF embeds the
-            // face once and the text stays extractable (stack-facts: «font expansion»).
+            // face once and the text stays extractable (docs/typography.md, microtypography).
             var matrix = cairo_matrix_t()
             cairo_scaled_font_get_font_matrix(font, &matrix)
             matrix.xx *= scale

@@ -23,8 +23,8 @@ public struct FoundTemplate: Sendable {
 
 /// Finds templates: a path (`x.toml`, `./a/b.toml`) is read as is; a name is looked up in
 /// `./templates/NAME.toml` first (a project's own templates override the built-in ones by
-/// name), then among the templates built into galley (`templates/` of galley's repository,
-/// embedded by scripts/embed-templates.sh).
+/// name), then among the templates built into galley (`Sources/GalleyTemplates/Builtin/`,
+/// which `templates/` of galley's repository links to, embedded by SwiftPM).
 public struct TemplateCatalog: Sendable {
     /// The project folder of templates (default: `templates` under the current folder).
     public var folder: String

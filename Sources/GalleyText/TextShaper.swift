@@ -6,7 +6,7 @@ import GalleyCore
 /// Shapes strings into glyphs with Pango, in points, identically for every output format.
 ///
 /// Owns one Pango font map and context. Pango font maps must not be shared between threads
-/// (stack-facts: «one font map per thread»), so a shaper belongs to the thread that made it;
+/// (Pango's font map caches are not thread-safe), so a shaper belongs to the thread that made it;
 /// it is deliberately not `Sendable`. Reuse one shaper for many articles: loading fonts is
 /// the expensive part.
 public final class TextShaper {
@@ -27,7 +27,7 @@ public final class TextShaper {
         (fontMap, context, layout) = FontSystemLock.withLock {
             let map = pango_cairo_font_map_new()!
             let context = pango_font_map_create_context(map)!
-            TextShaper.configure(context: context)
+            galley_configure_metrics(context)  // the metric settings render uses too (CPangoCairo/shim.h)
             // Load one font now, under the lock: fontconfig's first load is global.
             let description = pango_font_description_from_string("PT Serif 11")
             if let font = pango_font_map_load_font(map, context, description) { g_object_unref(font) }
@@ -41,21 +41,6 @@ public final class TextShaper {
         g_object_unref(UnsafeMutableRawPointer(layout))
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
-    }
-
-    /// Sets a Pango context up for device-independent measuring in points.
-    ///
-    /// Resolution 72 so that 1 unit is 1 pt (Pango assumes 96); no glyph position rounding
-    /// (it rounds every advance to 1 pt on vector surfaces); hint metrics off and no hinting,
-    /// so PDF, SVG and PNG share one set of measurements and break lines identically.
-    static func configure(context: OpaquePointer) {
-        pango_cairo_context_set_resolution(context, 72)
-        pango_context_set_round_glyph_positions(context, 0)
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        pango_cairo_context_set_font_options(context, options)
-        cairo_font_options_destroy(options)
     }
 
     /// Shapes `text` on one line (no wrapping). Results are cached per text and style.

@@ -2,6 +2,7 @@
 
 import Foundation
 @testable import Galley
+import GalleyPanels
 import Testing
 
 @Suite("COCO annotations")
@@ -63,7 +64,7 @@ struct CocoTests {
         let counts = Dictionary(grouping: dataset.annotations.map(\.categoryId), by: { $0 }).mapValues(\.count)
         #expect(counts == expectedCounts(boxes))
         // The sample's directives: biginfographic, image, movie, gallery and the unknown poll.
-        #expect(Set(counts.keys.map(name)).isSuperset(of: ["headline", "paragraph", "line", "footnote", "footer", "biginfographic", "photo", "video", "gallery", "other-panel"]))
+        #expect(Set(counts.keys.map(name)).isSuperset(of: ["headline", "paragraph", "line", "footnote", "footer", "biginfographic", "photo", "video", "gallery", "poll"]))
         // Boxes are the layout's points scaled to 60 dpi.
         let headline = try #require(boxes.first { $0.kind == "headline" })
         let annotation = try #require(dataset.annotations.first { name($0.categoryId) == "headline" })
@@ -140,17 +141,28 @@ struct CocoTests {
         #expect(info.year == 2023)
     }
 
-    @Test("every directive kind galley knows has a panel category of its own; unknown kinds share one")
+    @Test("every directive kind galley knows has a panel category of its own, fixed by name; unknown kinds share one")
     func panelCategories() {
         func category(_ kind: String) -> String? {
-            let box = LayoutJSON.Box(kind: "panel", box: [0, 0, 1, 1], panelKind: kind)
+            let known = DirectiveKind.named(kind)
+            var box = LayoutJSON.Box(kind: "panel", box: [0, 0, 1, 1], panelKind: kind)
+            box.registryKind = known.isKnown ? known.name : nil
             return CocoCategory.id(for: box).map(name)
         }
-        let names = ["biginfographic", "infographic", "smallinfographic", "image", "photo", "bigphoto", "bigimage", "movie", "video", "gallery", "smallgallery"]
-        #expect(names.map(category) == ["biginfographic", "infographic", "smallinfographic", "photo", "photo", "bigphoto", "bigphoto", "video", "video", "gallery", "smallgallery"])
-        #expect(category("poll") == "other-panel" && category("timeline") == "other-panel")
+        let names = ["biginfographic", "infographic", "smallinfographic", "image", "photo", "bigphoto", "bigimage", "movie", "video", "gallery", "smallgallery", "poll", "timeline"]
+        #expect(names.map(category) == ["biginfographic", "infographic", "smallinfographic", "photo", "photo", "bigphoto", "bigphoto", "video", "video", "gallery", "smallgallery", "poll", "timeline"])
+        #expect(category("quiz") == "other-panel")
         #expect(Set(CocoCategory.all.filter { $0.supercategory == "panel" }.map(\.name)) == Set(names.compactMap(category) + ["other-panel"]))
         #expect(CocoCategory.id(for: LayoutJSON.Box(kind: "footnote-line", box: [0, 0, 1, 1])).map(name) == "line")
+        // The ids datasets were made with stay what they were (docs/data.md), whatever the
+        // registry's order: a kind added later takes the next free id.
+        let fixed = [
+            "headline": 1, "paragraph": 2, "footnote": 3, "header": 4, "footer": 5, "line": 6, "biginfographic": 7,
+            "infographic": 8, "smallinfographic": 9, "photo": 10, "bigphoto": 11, "video": 12, "gallery": 13,
+            "smallgallery": 14, "other-panel": 15, "poll": 16, "timeline": 17,
+        ]
+        #expect(Dictionary(uniqueKeysWithValues: CocoCategory.all.map { ($0.name, $0.id) }) == fixed)
+        #expect(CocoCategory.all.map(\.id) == Array(1...fixed.count))
     }
 
     @Test("boxes are clipped to their image; a box with nothing left is dropped")

@@ -20,9 +20,10 @@ struct PlacedLine {
     }
 }
 
-func lines(of article: Article, role: Role = .line) -> [PlacedLine] {
+/// Lines of the pages whose role satisfies `predicate`: by default body and footnote lines.
+func lines(of article: Article, where predicate: (Role) -> Bool = { $0.isLine && $0 != .headlineLine }) -> [PlacedLine] {
     article.pages.flatMap { page in
-        page.frame.frames(where: { $0 == role }).map { PlacedLine(page: page.number, rect: $0.rect, frame: $0.frame) }
+        page.frame.frames(where: predicate).map { PlacedLine(page: page.number, rect: $0.rect, frame: $0.frame) }
     }
 }
 
@@ -62,7 +63,7 @@ struct LayoutTests {
         let m = template.page.margins
         let block = Rect(
             x: m.left, y: m.top, width: template.measure, height: template.page.size.height - m.top - m.bottom)
-        let all = lines(of: article) + lines(of: article, role: .headline)
+        let all = lines(of: article) + lines(of: article, where: { $0 == .headlineLine })
         #expect(!all.isEmpty)
         for line in all {
             #expect(block.contains(line.rect, tolerance: 0.5), "line on page \(line.page) at \(line.rect)")
@@ -115,11 +116,11 @@ struct LayoutTests {
     @Test("a footnote stands at the foot of the page of its mark")
     func footnotePage() throws {
         let article = try typeset(syntheticArticle(paragraphs: 14))
-        let notePages = article.pages.filter { !$0.frame.frames(where: { $0 == .footnote }).isEmpty }.map(\.number)
+        let notePages = article.pages.filter { !$0.frame.frames(where: { if case .footnote = $0 { true } else { false } }).isEmpty }.map(\.number)
         let markPages = lines(of: article).filter { $0.frame.text().contains("берег*") }.map(\.page)
         #expect(notePages.count == 1)
         #expect(notePages == markPages)
-        let note = try #require(article.pages[notePages[0] - 1].frame.frames(where: { $0 == .footnote }).first)
+        let note = try #require(article.pages[notePages[0] - 1].frame.frames(where: { if case .footnote = $0 { true } else { false } }).first)
         let lastBodyLine = lines(of: article).filter { $0.page == notePages[0] && !note.rect.contains($0.rect) }.map(\.rect.maxY).max() ?? 0
         #expect(note.rect.minY > lastBodyLine, "the note is below the text")
     }
@@ -142,7 +143,7 @@ struct LayoutTests {
     @Test("a headline is never the last thing on a page")
     func headlineKeptWithText() throws {
         let article = try typeset(syntheticArticle(paragraphs: 3))
-        let headline = lines(of: article, role: .headline)
+        let headline = lines(of: article, where: { $0 == .headlineLine })
         let first = lines(of: article).first
         #expect(headline.first?.page == first?.page)
     }
@@ -164,7 +165,7 @@ struct MicrotypeTests {
         var template = Template()
         template.microtype = microtype
         let article = try Typesetter(template: template).typeset(Array(syntheticArticle(paragraphs: 6).utf8), path: "t.txt")
-        return GalleyLayoutTests.lines(of: article).filter { $0.frame.line?.isJustified == true && $0.frame.line?.paragraph ?? -1 >= 0 }
+        return GalleyLayoutTests.lines(of: article).filter { $0.frame.line?.isJustified == true && $0.frame.role?.paragraph != nil }
     }
 
     func runs(_ frame: Frame) -> [(x: Double, run: GlyphRun)] {
@@ -212,7 +213,7 @@ struct MicrotypeTests {
         let body = (0..<3).map { p in (0..<60).map { words[($0 * 3 + p) % words.count] }.joined(separator: " ") + "." }
         let text = "Цитаты\n\n" + body.joined(separator: "\n\n")
         let article = try Typesetter(template: template).typeset(Array(text.utf8), path: "q.txt")
-        return GalleyLayoutTests.lines(of: article).filter { $0.frame.line?.paragraph ?? -1 >= 0 }
+        return GalleyLayoutTests.lines(of: article).filter { $0.frame.role?.paragraph != nil }
     }
 
     @Test("an opening guillemet or a capital T at a line start hangs into the left margin by its factor; other letters start at the edge")
@@ -247,7 +248,7 @@ struct MicrotypeTests {
             let lines = try lines(microtype)
             var over = 0
             var pairs = 0
-            for (a, b) in zip(lines, lines.dropFirst()) where a.frame.line?.paragraph == b.frame.line?.paragraph {
+            for (a, b) in zip(lines, lines.dropFirst()) where a.frame.role?.paragraph == b.frame.role?.paragraph {
                 guard let sa = runs(a.frame).first?.run.horizontalScale, let sb = runs(b.frame).first?.run.horizontalScale else { continue }
                 pairs += 1
                 if abs(sa - sb) > 0.01 + 1e-9 { over += 1 }
@@ -296,7 +297,7 @@ struct PanelFitTests {
             if scale < 1 - 1e-9 {
                 shrunk += 1
                 // It stands where its directive does: after the paragraph before it, on its page.
-                let before = lines(of: article).filter { $0.frame.line?.paragraph == after }
+                let before = lines(of: article).filter { $0.frame.role?.paragraph == after }
                 #expect(before.last?.page == panel.page)
                 #expect((before.last?.rect.maxY ?? .infinity) < panel.placed.rect.minY)
             }
@@ -353,7 +354,7 @@ struct OverfullTests {
         let text = "Test headline\u{2028}The committee met on Tuesday and agreed that the codes \(glued) would all be kept in the final list."
         let article = try Typesetter().typeset(Array(text.utf8), path: "t.txt", options: options)
         #expect(article.report.overfullLines == 1)
-        for line in lines(of: article) where line.frame.line?.paragraph ?? -1 >= 0 {
+        for line in lines(of: article) where line.frame.role?.paragraph != nil {
             // Spaces shrink to 2/3 of their natural width at most (gap ratio ≥ 2/3).
             if let info = line.frame.line, info.isJustified { #expect(info.gapRatio >= 2.0 / 3 - 0.01, "\(info.gapRatio)") }
         }
@@ -382,10 +383,10 @@ struct ColumnTests {
     func columnPositions() throws {
         let t = try newspaper()
         let article = try typeset(t, paragraphs: 16)
-        let xs = Set(lines(of: article).filter { $0.frame.line?.paragraph ?? -1 >= 0 }.map { ($0.rect.minX * 100).rounded() / 100 })
+        let xs = Set(lines(of: article).filter { $0.frame.role?.paragraph != nil }.map { ($0.rect.minX * 100).rounded() / 100 })
         let expected = Set((0..<3).map { ((t.page.margins.left + Double($0) * (t.measure + t.page.gutter)) * 100).rounded() / 100 })
         #expect(xs == expected)
-        for line in lines(of: article) where line.frame.line?.paragraph ?? -1 >= 0 {
+        for line in lines(of: article) where line.frame.role?.paragraph != nil {
             #expect(abs(line.rect.width - t.measure) < 0.01)
         }
     }
@@ -394,7 +395,7 @@ struct ColumnTests {
     func spanning() throws {
         let t = try newspaper()
         let article = try typeset(t, paragraphs: 6)
-        let headline = lines(of: article, role: .headline)
+        let headline = lines(of: article, where: { $0 == .headlineLine })
         #expect(headline.allSatisfy { abs($0.rect.width - t.textWidth) < 0.01 })
         let panel = try #require(article.pages.flatMap { $0.frame.frames { if case .panel = $0 { true } else { false } } }.first)
         #expect(abs(panel.rect.width - t.textWidth) < 0.01)
@@ -407,9 +408,9 @@ struct ColumnTests {
         for count in [3, 5, 8] {
             let article = try typeset(t, paragraphs: count)
             let last = try #require(article.pages.last)
-            let body = lines(of: article).filter { $0.page == last.number && $0.frame.line?.paragraph ?? -1 >= 0 }
+            let body = lines(of: article).filter { $0.page == last.number && $0.frame.role?.paragraph != nil }
             // The last band: lines below the lowest spanning item (headline or panel) of the page.
-            let spans = last.frame.frames { if case .panel = $0 { true } else { $0 == .headline } }
+            let spans = last.frame.frames { if case .panel = $0 { true } else { $0 == .headlineLine } }
             let top = spans.filter { abs($0.rect.width - t.textWidth) < 0.01 }.map(\.rect.maxY).max() ?? 0
             let band = body.filter { $0.rect.minY >= top }
             let bottoms = Dictionary(grouping: band, by: { ($0.rect.minX * 10).rounded() }).mapValues { $0.map(\.rect.maxY).max() ?? 0 }
@@ -424,7 +425,7 @@ struct ColumnTests {
         let article = try typeset(try newspaper(), paragraphs: 30)
         #expect(article.pages.count >= 2)
         for page in article.pages {
-            let headers = page.frame.frames(where: { $0 == .header })
+            let headers = page.frame.frames(where: { $0 == .furniture(.runningHeader) })
             #expect(headers.count == (page.number == 1 ? 0 : 1))
         }
     }

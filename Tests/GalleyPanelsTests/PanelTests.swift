@@ -79,16 +79,18 @@ struct PanelTests {
 
     static let kinds = [
         "biginfographic", "infographic", "smallinfographic", "image", "photo", "bigphoto", "movie", "video", "gallery",
-        "smallgallery", "poll",
+        "smallgallery", "poll", "timeline", "quiz",
     ]
 
     @Test("each kind: the asked width, label + aspect × width + caption, everything inside", arguments: kinds, [140.0, 483.3])
     func geometry(kind: String, width: Double) {
         let plain = factory.makePanel(PanelRequest(kind: kind, id: "771531", language: "ru"), width: width)
-        let drawing = (width * PanelKind(kind).aspect).rounded()
+        let drawing = (width * DirectiveKind.named(kind).aspect).rounded()
         #expect(plain.frame.size.width == width)
         #expect(plain.frame.size.height == style.labelLineHeight + drawing)
-        #expect(plain.frame.role == .panel(kind: kind, id: "771531"))
+        #expect(plain.frame.role?.panel?.directive == kind)
+        #expect(plain.frame.role?.panel?.id == "771531")
+        #expect(plain.frame.role?.panel?.isGenerated == true)
         #expect(strayItems(plain.frame) == [])
 
         let captioned = factory.makePanel(PanelRequest(kind: kind, id: "771531", caption: "Подпись", language: "ru"), width: width)
@@ -99,22 +101,28 @@ struct PanelTests {
         #expect(strayItems(captioned.frame) == [])
     }
 
-    @Test("the kinds' spans and proportions")
+    @Test("the kinds' spans and proportions, names and aliases read in one place")
     func registry() {
-        #expect(PanelKind("biginfographic").span == .fullWidth)
-        #expect(PanelKind("bigphoto").span == .fullWidth)
-        #expect(PanelKind("infographic").span == .column)
-        #expect(PanelKind("smallinfographic").span == .halfColumn)
-        #expect(PanelKind("BigInfographic") == .bigInfographic)
-        #expect(PanelKind("image") == PanelKind("photo"))
-        #expect(PanelKind("movie") == PanelKind("video"))
-        #expect(PanelKind("biginfographic").aspect == 0.75)
-        #expect(PanelKind("smallinfographic").aspect == 0.8)
-        #expect(PanelKind("photo").aspect == 2.0 / 3.0)
-        #expect(PanelKind("video").aspect == 9.0 / 16.0)
-        #expect(PanelKind("smallgallery").aspect == 0.5)
-        #expect(PanelKind("poll") == .other("poll"))
-        #expect(PanelKind("poll").aspect == 0.4)
+        #expect(DirectiveKind.named("biginfographic").span == .fullWidth)
+        #expect(DirectiveKind.named("bigphoto").span == .fullWidth)
+        #expect(DirectiveKind.named("infographic").span == .column)
+        #expect(DirectiveKind.named("smallinfographic").span == .halfColumn)
+        #expect(DirectiveKind.named("BigInfographic").name == "biginfographic")
+        #expect(DirectiveKind.named("image").name == "photo")
+        #expect(DirectiveKind.named("bigimage").name == "bigphoto")
+        #expect(DirectiveKind.named("movie").name == "video")
+        #expect(DirectiveKind.named("biginfographic").aspect == 0.75)
+        #expect(DirectiveKind.named("smallinfographic").aspect == 0.8)
+        #expect(DirectiveKind.named("photo").aspect == 2.0 / 3.0)
+        #expect(DirectiveKind.named("video").aspect == 9.0 / 16.0)
+        #expect(DirectiveKind.named("smallgallery").aspect == 0.5)
+        #expect(DirectiveKind.named("poll").isKnown && DirectiveKind.named("timeline").isKnown)
+        #expect(!DirectiveKind.named("quiz").isKnown)
+        #expect(DirectiveKind.named("quiz").aspect == 0.4)
+        // Every name and alias of the registry is listed, and only those.
+        let names = DirectiveKind.registry.flatMap { [$0.name] + $0.aliases }
+        #expect(DirectiveKind.knownNames == names.sorted())
+        #expect(Set(DirectiveKind.registry.map(\.categoryId)).count == DirectiveKind.registry.count)
     }
 
     @Test("the same id draws the same panel; two ids draw different ones", arguments: ["biginfographic", "photo", "gallery", "video"])
@@ -170,7 +178,7 @@ struct PanelTests {
         arguments: [
             ("biginfographic", "Инфографика", "Infographic"), ("smallinfographic", "Инфографика", "Infographic"),
             ("photo", "Фото", "Photo"), ("bigphoto", "Фото", "Photo"), ("movie", "Видео", "Video"),
-            ("smallgallery", "Галерея", "Gallery"), ("poll", "Материал", "Media"),
+            ("smallgallery", "Галерея", "Gallery"), ("poll", "Опрос", "Poll"), ("timeline", "Хронология", "Timeline"), ("quiz", "Материал", "Media"),
         ])
     func labels(kind: String, ru: String, en: String) {
         let russian = factory.makePanel(PanelRequest(kind: kind, id: "42", language: "ru"), width: 300).frame
@@ -192,7 +200,7 @@ struct PanelTests {
         let panel = PanelFactory(style: style, shaper: shaper).makePanel(
             PanelRequest(kind: "biginfographic", id: "1", language: "ru"), width: 300)
         #expect(runs(panel.frame).first?.text == "Графика")
-        #expect(style.label(for: "infographic", language: "ru") == "Инфографика")
+        #expect(style.label(for: DirectiveKind.named("infographic"), language: "ru") == "Инфографика")
     }
 
     @Test("a caption is wrapped to the width, every word kept, in its own frame")
@@ -208,16 +216,48 @@ struct PanelTests {
         #expect(strayItems(panel.frame) == [])
     }
 
-    @Test("an unknown kind is a generic panel naming it and its id, with one warning")
+    @Test("an unknown kind is a generic panel naming it and its id, with one warning listing the known kinds")
     func unknown() {
         let span = SourceSpan(0..<12)
-        let result = factory.makePanel(PanelRequest(kind: "poll", id: "5", language: "ru", span: span), width: 300)
-        #expect(result.frame.text().contains("poll №\u{00A0}5"))
+        let result = factory.makePanel(PanelRequest(kind: "Quiz", id: "5", language: "ru", span: span), width: 300)
+        #expect(result.frame.text().contains("quiz №\u{00A0}5"))
         #expect(result.diagnostics.map(\.code) == ["unknown-directive-kind"])
         #expect(result.diagnostics.first?.severity == .warning)
         #expect(result.diagnostics.first?.span == span)
+        #expect(result.diagnostics.first?.message.contains("bigimage, biginfographic, bigphoto") == true)
+        #expect(result.diagnostics.first?.message.contains("poll") == true)
         #expect(result.frame.span == span)
-        #expect(result.frame.role == .panel(kind: "poll", id: "5"))
+        #expect(result.frame.role == .panel(PanelRole(kind: "quiz", directive: "Quiz", isKnownKind: false, id: "5", isGenerated: true)))
+    }
+
+    @Test("a poll is its question, answers with shares adding up to 100 % and a vote count, in the article's language")
+    func poll() {
+        for language in ["ru", "en"] {
+            let result = factory.makePanel(PanelRequest(kind: "poll", id: "42", language: language), width: 300)
+            #expect(result.diagnostics.isEmpty)
+            let texts = runs(result.frame).map(\.text)
+            #expect(texts.first == (language == "ru" ? "Опрос" : "Poll"))
+            let shares = texts.compactMap { $0.hasSuffix("\u{202F}%") ? Int($0.dropLast(2)) : nil }
+            #expect(shares.count >= 3 && shares.reduce(0, +) == 100, "\(texts)")
+            let all = texts.joined(separator: " ")
+            if language == "ru" {
+                #expect(all.contains("Проголосовали") && all.contains("МАКЕТ"))
+                // No Latin word on a Russian poll (the id's «№» line aside).
+                #expect(!all.unicodeScalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }, "\(all)")
+            } else {
+                #expect(all.contains("votes") && all.contains("PLACEHOLDER"))
+            }
+        }
+    }
+
+    @Test("a timeline is dated events on a line, generated from the id unless chart data is given")
+    func timeline() {
+        let result = factory.makePanel(PanelRequest(kind: "timeline", id: "7", language: "ru"), width: 483.3)
+        let texts = runs(result.frame).map(\.text)
+        #expect(texts.first == "Хронология")
+        #expect(texts.contains { $0.hasPrefix("Хронология: ") })
+        let years = texts.compactMap { Int($0) }.filter { (1990...2030).contains($0) }
+        #expect(years.count >= 4 && years == years.sorted(), "\(texts)")
     }
 
     @Test("numbers without locale services: decimal comma in Russian, point in English")

@@ -144,17 +144,18 @@ struct TemplateTests {
         #expect(throws: TemplateError.self) { try catalog.find("nosuch") }
     }
 
-    @Test("the embedded built-ins are the files in templates/ (run scripts/embed-templates.sh)")
+    @Test("the embedded built-ins are the files in Builtin/ (templates/ links there), byte for byte")
     func embeddedMatchFiles() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("templates")
+            .deletingLastPathComponent().appendingPathComponent("Sources/GalleyTemplates/Builtin")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".toml") }
         #expect(Set(files.map { String($0.dropLast(5)) }) == Set(BuiltinTemplates.files.keys))
         for file in files {
-            var text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            if text.hasSuffix("\n") { text.removeLast() }
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             #expect(BuiltinTemplates.files[String(file.dropLast(5))] == text, "\(file) differs from the embedded copy")
         }
+        let link = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "Sources/GalleyTemplates/Builtin")
     }
 
     @Test("printing a template gives back the same template")

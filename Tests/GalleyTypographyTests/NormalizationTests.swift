@@ -418,9 +418,9 @@ struct DocumentNormalizationTests {
 
     @Test("a text without letters takes the document's language")
     func noLetters() {
-        #expect(Script.language(of: MappedText("1941-1945"), fallback: "ru") == "ru")
-        #expect(Script.language(of: MappedText("Сказал, he"), fallback: "en") == "ru")
-        #expect(Script.language(of: MappedText("Он said that"), fallback: "ru") == "en")
+        #expect(LanguageDetector.language(of: [MappedText("1941-1945")], fallback: "ru") == "ru")
+        #expect(LanguageDetector.language(of: [MappedText("Сказал, he")], fallback: "en") == "ru")
+        #expect(LanguageDetector.language(of: [MappedText("Он said that")], fallback: "ru") == "en")
     }
 }
 

@@ -23,7 +23,7 @@ public enum BatchCoco {
     public static func gather(_ jobs: [BatchJob], folder: String, dpi: Double, version: String) -> (
         dataset: CocoDataset, problems: [String]
     ) {
-        var articles: [CocoDataset.Article] = []
+        var articles: [CocoDataset.ArticlePages] = []
         var problems: [String] = []
         for job in jobs {
             let layoutPath = (folder as NSString).appendingPathComponent(job.outputName + ".layout.json")
@@ -43,7 +43,7 @@ public enum BatchCoco {
                 problems.append("\(job.key): its PNG pages are missing or unreadable in \(folder)")
                 continue
             }
-            articles.append(CocoDataset.Article(layout: layout, images: images))
+            articles.append(CocoDataset.ArticlePages(layout: layout, images: images))
         }
         return (CocoDataset(articles: articles, dpi: dpi, version: version), problems)
     }

@@ -4,24 +4,30 @@ import GalleyPanels
 
 /// A COCO category: what kind of box an annotation is.
 ///
-/// Ids are fixed by this list's order (documented in docs/data.md), and every file carries the
-/// whole list, so that datasets made at different times, from different articles, agree on
-/// what `category_id` 7 means. New categories go at the end.
+/// Ids are fixed by name (documented in docs/data.md): the text and page categories here, each
+/// directive kind's in its own file (`DirectiveKind.categoryId`). Every file carries the whole
+/// list, so that datasets made at different times, from different articles, agree on what
+/// `category_id` 7 means. A new kind takes the next free id; no id is ever reused.
 public struct CocoCategory: Codable, Sendable, Hashable {
     public var id: Int
     public var name: String
     public var supercategory: String
 
     /// The name of the category for panels of kinds galley does not know.
-    public static let otherPanel = "other-panel"
+    public static let otherPanel = DirectiveKind.unknownCategoryName
 
     /// Every category in id order: the article's text blocks, the page's running lines, set
-    /// lines, one per panel kind of the registry (`PanelKind.known`), and unknown panels.
+    /// lines (1–6), and one per directive kind of the registry, each with the id its kind fixes
+    /// (`DirectiveKind.categoryId`: 15 for kinds galley does not know).
     public static let all: [CocoCategory] = {
-        let named: [(String, String)] =
-            [("headline", "text"), ("paragraph", "text"), ("footnote", "text"), ("header", "page"), ("footer", "page"), ("line", "line")]
-            + PanelKind.known.map { ($0.name, "panel") } + [(otherPanel, "panel")]
-        return named.enumerated().map { CocoCategory(id: $0.offset + 1, name: $0.element.0, supercategory: $0.element.1) }
+        let fixed: [(Int, String, String)] = [
+            (1, "headline", "text"), (2, "paragraph", "text"), (3, "footnote", "text"), (4, "header", "page"),
+            (5, "footer", "page"), (6, "line", "line"), (DirectiveKind.unknownCategoryId, otherPanel, "panel"),
+        ]
+        let panels = DirectiveKind.registry.map { ($0.categoryId, $0.name, "panel") }
+        let all = (fixed + panels).map { CocoCategory(id: $0.0, name: $0.1, supercategory: $0.2) }.sorted { $0.id < $1.id }
+        precondition(Set(all.map(\.id)).count == all.count, "two COCO categories share an id")
+        return all
     }()
 
     private static let ids = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.id) })
@@ -32,10 +38,7 @@ public struct CocoCategory: Codable, Sendable, Hashable {
     public static func id(for box: LayoutJSON.Box) -> Int? {
         switch box.kind {
         case "headline-line", "footnote-line": return ids["line"]
-        case "panel":
-            let kind = PanelKind(box.panelKind ?? "")
-            if case .other = kind { return ids[otherPanel] }
-            return ids[kind.name]
+        case "panel": return ids[box.registryKind ?? otherPanel] ?? ids[otherPanel]
         default: return ids[box.kind]
         }
     }

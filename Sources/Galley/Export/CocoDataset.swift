@@ -69,8 +69,9 @@ public struct CocoDataset: Codable, Sendable {
         public var generated: Bool?
     }
 
-    /// One article's pages: its layout and the PNG file of each page, in page order.
-    public struct Article: Sendable {
+    /// One article's pages: its layout and the PNG file of each page, in page order (not the
+    /// typeset `Article`, of which it holds only what the dataset needs).
+    public struct ArticlePages: Sendable {
         public var layout: LayoutJSON
         public var images: [PageImage]
         public init(layout: LayoutJSON, images: [PageImage]) {
@@ -97,7 +98,7 @@ public struct CocoDataset: Codable, Sendable {
     /// The dataset of `articles`' pages at `dpi` (the dpi the PNGs were rendered at: layout
     /// boxes are in points, scaled by dpi/72 and clipped to the image). Boxes with no area
     /// after clipping are left out.
-    public init(articles: [Article], dpi: Double, version: String, date: String = DocumentMetadata.reproducibleDate()) {
+    public init(articles: [ArticlePages], dpi: Double, version: String, date: String = DocumentMetadata.reproducibleDate()) {
         let templates = Set(articles.map(\.layout.template)).sorted().joined(separator: ", ")
         info = Info(
             description: "Pages typeset by galley (template \(templates.isEmpty ? "none" : templates)) and their boxes",

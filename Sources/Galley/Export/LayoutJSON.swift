@@ -25,6 +25,15 @@ public struct LayoutJSON: Codable, Sendable {
         public var panelKind: String?
         public var panelId: String?
         public var generated: Bool?
+        /// A panel's kind in the directive registry (`photo` for `image`); absent for a kind
+        /// galley does not know.
+        public var registryKind: String?
+        /// A footnote's (or footnote line's) index among the article's notes.
+        public var footnote: Int?
+        /// A footnote's mark (`*`).
+        public var mark: String?
+        /// A body line's footnote marks: the notes (indices) whose marks stand on it.
+        public var footnoteMarks: [Int]?
     }
 
     public struct PageEntry: Codable, Sendable {
@@ -66,7 +75,7 @@ public struct LayoutJSON: Codable, Sendable {
                 kind: kind, box: [r.minX, r.minY, r.width, r.height].map(round), pixels: pixels,
                 source: placed.frame.span.map { [$0.start, $0.end] })
         }
-        let placedLines = page.frame.frames { $0 == .line || $0 == .headline }
+        let placedLines = page.frame.frames(where: \.isLine)
         // Paragraph boxes: the union of the lines of one paragraph in one column of this page
         // (a paragraph that goes on in the next column gets a second box there, so that no
         // box covers the gutter and its neighbours).
@@ -77,8 +86,8 @@ public struct LayoutJSON: Codable, Sendable {
         var paragraphs: [ParagraphPart: Rect] = [:]
         var order: [ParagraphPart] = []
         for line in placedLines {
-            guard let info = line.frame.line, info.paragraph >= 0, line.frame.role == .line else { continue }
-            let part = ParagraphPart(index: info.paragraph, column: Int(line.rect.minX.rounded()))
+            guard let paragraph = line.frame.role?.paragraph else { continue }
+            let part = ParagraphPart(index: paragraph, column: Int(line.rect.minX.rounded()))
             if let r = paragraphs[part] {
                 let u = Rect(
                     x: min(r.minX, line.rect.minX), y: min(r.minY, line.rect.minY),
@@ -90,7 +99,7 @@ public struct LayoutJSON: Codable, Sendable {
                 order.append(part)
             }
         }
-        let headlineLines = placedLines.filter { $0.frame.role == .headline }
+        let headlineLines = placedLines.filter { $0.frame.role == .headlineLine }
         if let first = headlineLines.first, let last = headlineLines.last {
             let r = Rect(x: first.rect.minX, y: first.rect.minY, width: first.rect.width, height: last.rect.maxY - first.rect.minY)
             var b = box("headline", PlacedFrame(origin: r.origin, frame: Frame(size: r.size)))
@@ -104,35 +113,46 @@ public struct LayoutJSON: Codable, Sendable {
             boxes.append(b)
         }
         for line in placedLines {
-            var b = box(line.frame.role == .headline ? "headline-line" : "line", line)
+            guard let role = line.frame.role else { continue }
+            var b = box(Self.kind(of: role), line)
             b.text = lineText(line.frame)
+            switch role {
+            case .headlineLine, .leadLine: b.paragraph = Self.headlineParagraph
+            case .bodyLine(let paragraph, let marks):
+                b.paragraph = paragraph
+                if !marks.isEmpty { b.footnoteMarks = marks }
+            case .footnoteLine(let note):
+                b.paragraph = Self.footnoteParagraph
+                b.footnote = note
+            default: break
+            }
             if let info = line.frame.line {
                 b.ratio = round(info.ratio)
                 b.gapRatio = round(info.gapRatio)
                 b.hyphenated = info.isHyphenated
-                b.paragraph = info.paragraph
-                if info.paragraph == -2 { b.kind = "footnote-line" }
             }
             boxes.append(b)
         }
-        for note in page.frame.frames(where: { $0 == .footnote }) {
+        for note in page.frame.frames(where: { if case .footnote = $0 { true } else { false } }) {
+            guard case .footnote(let index, let mark) = note.frame.role else { continue }
             var b = box("footnote", note)
-            b.text = note.frame.frames(where: { $0 == .line }).map { lineText($0.frame) }.joined(separator: " ")
+            b.text = note.frame.frames(where: \.isLine).map { lineText($0.frame) }.joined(separator: " ")
+            b.footnote = index
+            b.mark = mark
             boxes.append(b)
         }
-        for panel in page.frame.frames(where: { if case .panel = $0 { true } else { false } }) {
-            guard case .panel(let kind, let id) = panel.frame.role else { continue }
+        for panel in page.frame.frames(where: { $0.panel != nil }) {
+            guard let role = panel.frame.role?.panel else { continue }
             var b = box("panel", panel)
-            b.panelKind = kind
-            b.panelId = id
-            // Generated panels carry the placeholder mark; real pictures and charts do not.
-            let text = panel.frame.text()
-            b.generated = !containsImage(panel.frame) && (text.contains("МАКЕТ") || text.contains("PLACEHOLDER"))
+            b.panelKind = role.directive
+            b.panelId = role.id
+            b.generated = role.isGenerated
+            b.registryKind = role.isKnownKind ? role.kind : nil
             boxes.append(b)
         }
-        for (kind, role) in [("header", Role.header), ("footer", Role.footer)] {
-            for running in page.frame.frames(where: { $0 == role }) {
-                var b = box(kind, running)
+        for furniture in [Furniture.runningHeader, .footer] {
+            for running in page.frame.frames(where: { $0 == .furniture(furniture) }) {
+                var b = box(Self.kind(of: .furniture(furniture)), running)
                 b.text = running.frame.text()
                 boxes.append(b)
             }
@@ -140,8 +160,29 @@ public struct LayoutJSON: Codable, Sendable {
         return boxes
     }
 
+    /// The `paragraph` of headline lines (and of the lead, the headline's words set in body
+    /// type when the headline did not fit) and of footnote lines in the JSON (a file format kept
+    /// from version 1; in the frame tree the role says what a line is).
+    static let headlineParagraph = -1
+    static let footnoteParagraph = -2
+
+    /// The box kind written for a frame of this role (docs/layout.schema.json).
+    static func kind(of role: Role) -> String {
+        switch role {
+        case .headlineLine: "headline-line"
+        case .bodyLine, .leadLine: "line"
+        case .footnoteLine: "footnote-line"
+        case .footnote: "footnote"
+        case .panel: "panel"
+        case .caption: "caption"
+        case .furniture(.runningHeader): "header"
+        case .furniture(.footer): "footer"
+        case .textBlock: "text-block"
+        }
+    }
+
     /// A line's text as a reader gets it: word runs joined by spaces, a final hyphen glued.
-    static func lineText(_ frame: Frame) -> String {
+    public static func lineText(_ frame: Frame) -> String {
         var text = ""
         var lastEnd: Double?
         for p in frame.items {
@@ -151,16 +192,6 @@ public struct LayoutJSON: Codable, Sendable {
             lastEnd = p.position.x + run.width
         }
         return text
-    }
-
-    private static func containsImage(_ frame: Frame) -> Bool {
-        frame.items.contains {
-            switch $0.item {
-            case .image: true
-            case .group(let g): containsImage(g)
-            default: false
-            }
-        }
     }
 
     private static func round(_ v: Double) -> Double { (v * 100).rounded() / 100 }

@@ -81,8 +81,7 @@ struct HeadlineSetter {
         let settings = InlineSettings(
             style: spec.style(color: color, language: language), measure: width, firstLineIndent: 0, justify: false,
             hyphenator: nil)
-        var lines = setter.set(text, settings: settings, leading: spec.leading, paragraph: -1)
-        for i in lines.indices { lines[i].frame.role = .headline }
+        let lines = setter.set(text, settings: settings, leading: spec.leading, role: .headlineLine)
         return lines
     }
 

@@ -16,8 +16,8 @@ struct LineAssembler {
     let leading: Double
     let notesBySourceOffset: [(span: SourceSpan, note: Int)]
     let shaper: TextShaper
-    /// The paragraph index recorded in each line's `LineInfo`.
-    let paragraph: Int
+    /// The role of every line (a body line's footnote marks are filled in per line).
+    let role: Role
 
     func assemble(_ breaks: [LineBreak]) -> [SetLine] {
         let items = content.items
@@ -39,7 +39,7 @@ struct LineAssembler {
                 items[start..<lineBreak.position], breakItem: items[lineBreak.position], breakRatio: lineBreak.ratio,
                 room: settings.measure + hang, previousScale: previousScale)
             previousScale = scale
-            var frame = Frame(size: Size(width: settings.measure, height: leading), role: .line)
+            var frame = Frame(size: Size(width: settings.measure, height: leading))
             var x = -hang
             var slice: Range<Int>?
             var sliceX = 0.0
@@ -118,9 +118,14 @@ struct LineAssembler {
             let notes = span.map { s in
                 notesBySourceOffset.filter { $0.span.start >= s.start && $0.span.start < s.end }.map(\.note)
             } ?? []
+            if case .bodyLine(let paragraph, _) = role {
+                frame.role = .bodyLine(paragraph: paragraph, footnoteMarks: notes)
+            } else {
+                frame.role = role
+            }
             frame.line = LineInfo(
                 ratio: lineBreak.ratio, gapRatio: gapNatural > 0 ? gapWidths / gapNatural : 0, isHyphenated: hyphenated,
-                isLast: isLast, isJustified: settings.justify && !isLast, paragraph: paragraph,
+                isLast: isLast, isJustified: settings.justify && !isLast,
                 isOverfull: x + breakWidth > settings.measure + 0.01)
             lines.append(SetLine(frame: frame, notes: notes, ratio: lineBreak.ratio, isHyphenated: hyphenated, isLast: isLast))
             start = lineBreak.position + 1

@@ -11,7 +11,7 @@ struct ParagraphSetter {
 
     func set(
         _ text: MappedText, settings: InlineSettings, leading: Double,
-        notes: [(span: SourceSpan, note: Int)] = [], paragraph: Int
+        notes: [(span: SourceSpan, note: Int)] = [], role: Role
     ) -> [SetLine] {
         guard !text.isEmpty else { return [] }
         let content = InlineCollector.collect(text, settings: settings, shaper: shaper)
@@ -23,7 +23,7 @@ struct ParagraphSetter {
         let breaks = breaker.breakLines(content.items, lineWidth: { _ in measure }, leftHang: content.leftHang)
         let assembler = LineAssembler(
             content: content, settings: settings, leading: leading, notesBySourceOffset: notes, shaper: shaper,
-            paragraph: paragraph)
+            role: role)
         return assembler.assemble(breaks)
     }
 }

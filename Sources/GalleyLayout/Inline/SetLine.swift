@@ -2,7 +2,7 @@
 
 import GalleyCore
 
-/// One set line: a frame of role `.line` (width: the measure, height: the leading) and the
+/// One set line: a frame with its role (headline, body or footnote line; width: the measure, height: the leading) and the
 /// facts page making and the typography report need.
 struct SetLine {
     var frame: Frame

@@ -14,6 +14,9 @@ enum FlowElement {
 
 /// A footnote set into lines, with its height.
 struct SetFootnote {
+    /// Index in `Document.footnotes`.
+    var note: Int
+    var mark: String
     var lines: [SetLine]
     var height: Double { lines.reduce(0) { $0 + $1.height } }
 }

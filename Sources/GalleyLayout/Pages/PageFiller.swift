@@ -22,7 +22,9 @@ struct PageFiller {
     let columnWidth: Double
     /// The width of all columns and gutters (spanning panels are centred in it).
     let textWidth: Double
-    let gutter: Double
+    /// The x of a column's left edge in the text block (`Template.columnX`: one formula for
+    /// the filler, the finalizer's footnotes and the page's columns).
+    let columnX: (Int) -> Double
     let minimumLines: Int
     let footnotes: [SetFootnote]
     let footnoteSpaceBefore: Double
@@ -134,7 +136,7 @@ private struct FillState {
         let all = page.notes[c] + notes.filter { !page.notes[c].contains($0) }
         return filler.textHeight - noteHeight(all)
     }
-    func x(of c: Int) -> Double { Double(c) * (filler.columnWidth + filler.gutter) }
+    func x(of c: Int) -> Double { filler.columnX(c) }
 
     /// Starts a column section at `top`: every column's cursor there, nothing owed, the first
     /// column current.

@@ -25,7 +25,7 @@ struct PageFinalizer {
         }
         return contents.enumerated().map { index, content in
             var frame = Frame(size: geometry.size)
-            var block = Frame(size: Size(width: template.textWidth, height: blockHeight), role: .column)
+            var block = Frame(size: Size(width: template.textWidth, height: blockHeight), role: .textBlock)
             block.items = content.placed.map(\.item)
             for (column, notes) in content.notes.enumerated() where !notes.isEmpty {
                 let x = template.columnX(column)
@@ -35,7 +35,7 @@ struct PageFinalizer {
                     .shape(.line(to: Point(x: template.measure / 4, y: 0), stroke: Stroke(color: template.ruleColor, width: 0.5))),
                     at: Point(x: x, y: y - template.footnoteSpaceBefore / 2))
                 for note in notes {
-                    var noteFrame = Frame(size: Size(width: template.measure, height: footnotes[note].height), role: .footnote)
+                    var noteFrame = Frame(size: Size(width: template.measure, height: footnotes[note].height), role: .footnote(note: footnotes[note].note, mark: footnotes[note].mark))
                     var lineY = 0.0
                     for line in footnotes[note].lines {
                         noteFrame.place(line.frame, at: Point(x: 0, y: lineY))
@@ -48,14 +48,14 @@ struct PageFinalizer {
             }
             frame.place(block, at: blockOrigin)
             let number = index + 1
-            if index > 0, let header = runningLine(template.header, number: number, of: contents.count, role: .header) {
+            if index > 0, let header = runningLine(template.header, number: number, of: contents.count, role: .furniture(.runningHeader)) {
                 frame.place(header, at: Point(x: 0, y: geometry.margins.top))
                 frame.place(
                     .shape(.line(to: Point(x: template.textWidth, y: 0), stroke: Stroke(color: template.ruleColor, width: 0.4))),
                     at: Point(x: geometry.margins.left, y: geometry.margins.top + template.folio.leading * 1.3))
             }
             let footerY = geometry.size.height - geometry.margins.bottom + template.folio.leading * 2
-            if let footer = runningLine(template.footer, number: number, of: contents.count, role: .footer) {
+            if let footer = runningLine(template.footer, number: number, of: contents.count, role: .furniture(.footer)) {
                 frame.place(footer, at: Point(x: 0, y: footerY))
             }
             return Page(number: number, size: geometry.size, frame: frame, columns: columns)

@@ -5,7 +5,8 @@ import GalleyCore
 /// How well an article is set: spacing, hyphens, widows and orphans, overfull lines, floats.
 ///
 /// Spacing figures use the word gap over the font's natural space (`LineInfo.gapRatio`), the
-/// measure `../shared/tools/spacing.py` reads back from a PDF, over justified body lines.
+/// measure a reader of the PDF takes (the word gaps between extracted words over the natural
+/// space; docs/data.md), over justified body lines.
 public struct TypographyReport: Codable, Sendable, Hashable {
     public var pages: Int
     /// Body lines (not headline, footnotes or panels).
@@ -54,7 +55,7 @@ public struct TypographyReport: Codable, Sendable, Hashable {
         var k = 0
         while k < body.count {
             var end = k
-            while end < body.count, body[end].info.paragraph == body[k].info.paragraph { end += 1 }
+            while end < body.count, body[end].paragraph == body[k].paragraph { end += 1 }
             let pieces = Dictionary(grouping: body[k..<end], by: \.page).sorted { $0.key < $1.key }.map(\.value.count)
             if pieces.count > 1 {
                 if pieces.first! < 2 { orphans += 1 }
@@ -95,16 +96,18 @@ public struct TypographyReport: Codable, Sendable, Hashable {
         justifiedGapRatios(bodyLines(in: pages))
     }
 
-    private static func justifiedGapRatios(_ body: [(page: Int, info: LineInfo)]) -> [Double] {
+    private static func justifiedGapRatios(_ body: [(page: Int, paragraph: Int, info: LineInfo)]) -> [Double] {
         body.filter { $0.info.isJustified }.map(\.info.gapRatio).sorted()
     }
 
-    /// Body lines (paragraph index ≥ 0) in reading order, with their page numbers.
-    private static func bodyLines(in pages: [Page]) -> [(page: Int, info: LineInfo)] {
-        var body: [(page: Int, info: LineInfo)] = []
+    /// Body lines in reading order, with their page numbers and paragraphs.
+    private static func bodyLines(in pages: [Page]) -> [(page: Int, paragraph: Int, info: LineInfo)] {
+        var body: [(page: Int, paragraph: Int, info: LineInfo)] = []
         for page in pages {
-            for placed in page.frame.frames(where: { $0 == .line }) {
-                if let info = placed.frame.line, info.paragraph >= 0 { body.append((page.number, info)) }
+            for placed in page.frame.frames(where: { $0.paragraph != nil }) {
+                if let info = placed.frame.line, let paragraph = placed.frame.role?.paragraph {
+                    body.append((page.number, paragraph, info))
+                }
             }
         }
         return body

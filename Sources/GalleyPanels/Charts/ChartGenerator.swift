@@ -30,9 +30,11 @@ enum ChartGenerator {
     )
     private static let pairs = (ru: [["План", "Факт"], ["Город", "Область"]], en: [["Plan", "Actual"], ["City", "Region"]])
 
-    static func generate(id: String, language: String) -> ChartData {
+    /// - Parameter family: the chart family to make; nil: the id picks one.
+    static func generate(id: String, language: String, family wanted: ChartData.Kind? = nil) -> ChartData {
         var random = SeededRandom(seed: id)
-        let family = ChartData.Kind.allCases[random.int(in: 0...(ChartData.Kind.allCases.count - 1))]
+        let picked = ChartData.Kind.allCases[random.int(in: 0...(ChartData.Kind.allCases.count - 1))]
+        let family = wanted ?? picked
         let ru = language == "ru"
         let topic = random.pick(topics)
         let name = ru ? topic.ru : topic.en
