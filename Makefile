@@ -23,7 +23,7 @@ run: build
 	@echo "Pages are in output/."
 
 # The end-to-end tests run the release binary (GALLEY_BIN): a 2 MB article takes seconds there.
-test: setup
+test: setup .venv/readers
 	$(SWIFT) build --build-tests
 	$(SWIFT) build -c release --product galley
 	GALLEY_BIN=$(CURDIR)/.build/release/galley $(SWIFT) test --skip-build
@@ -45,6 +45,12 @@ fuzz:
 .venv/bin/python:
 	python3 -m venv .venv
 	.venv/bin/pip install --quiet pdfplumber typst
+
+# The PDF tests read galley's PDFs back with five text readers and pikepdf
+# (Tests/pdf/inspect_pdf.py, called by Tests/GalleyEndToEndTests/PDFOutputTests.swift).
+.venv/readers: .venv/bin/python
+	.venv/bin/pip install --quiet pypdf pymupdf pypdfium2 pikepdf
+	touch .venv/readers
 
 bench-spacing: build .venv/bin/python
 	.venv/bin/python bench/spacing_compare.py

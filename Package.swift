@@ -42,6 +42,10 @@ let package = Package(
             name: "CUchardet", path: "Sources/CUchardet", pkgConfig: "uchardet",
             providers: [.apt(["libuchardet-dev"])]),
 
+        .systemLibrary(
+            name: "CQPDF", path: "Sources/CQPDF", pkgConfig: "libqpdf",
+            providers: [.apt(["libqpdf-dev"])]),
+
         // Chooses the zlib level of cairo's PDF streams (see its source for why and how).
         .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
 
@@ -64,7 +68,8 @@ let package = Package(
                 .embedInCode("Builtin/screen.toml"),
             ]),
         .target(
-            name: "GalleyRender", dependencies: ["GalleyCore", "CPangoCairo", "CRsvg", "CGdkPixbuf", "CDeflateLevel"]),
+            name: "GalleyRender",
+            dependencies: ["GalleyCore", "CPangoCairo", "CRsvg", "CGdkPixbuf", "CDeflateLevel", "CQPDF"]),
         .target(
             name: "Galley",
             dependencies: [

@@ -23,6 +23,8 @@ packages=(
   fonts-symbola        # emoji as outline glyphs, so they stay text in the PDF (colour emoji would not)
   librsvg2-dev         # panels: SVG assets
   libgdk-pixbuf-2.0-dev # panels: JPEG assets
+  libqpdf-dev          # render: tagged PDF and PDF/A keys cairo cannot write (language, alt text, XMP, output intent)
+  icc-profiles-free    # render: the sRGB ICC profile of a PDF/A output intent (/usr/share/color/icc/sRGB.icc)
   poppler-utils        # tests: pdftotext, pdfinfo, pdftoppm
   qpdf                 # tests: qpdf --check
   parallel             # tests: docs/scale.md's GNU parallel example, run as written

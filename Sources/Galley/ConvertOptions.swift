@@ -3,6 +3,7 @@
 import Foundation
 import GalleyLayout
 import GalleyMarkup
+import GalleyRender
 
 /// How an article is turned into pages.
 public struct ConvertOptions: Sendable {
@@ -25,6 +26,9 @@ public struct ConvertOptions: Sendable {
     public var sourceName: String?
     /// `{date}` in headers and footers (default: the reproducible date, YYYY-MM-DD).
     public var date: String?
+
+    /// Standards the PDF is written for (`--pdf-standard a-2b|a-2u|ua-1`).
+    public var pdfStandards: [PDFStandard] = []
 
     public init() {}
 

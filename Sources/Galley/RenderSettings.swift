@@ -32,6 +32,8 @@ public struct RenderSettings: Codable, Sendable, Hashable {
     /// article takes from the folder is, as the content hash of each file it uses (see
     /// `AssetUse`), so a new folder renders again only the articles whose pictures change.
     public var assetsFolder: String?
+    /// `--pdf-standard` (`a-2b`, `ua-1`…), in the order given.
+    public var pdfStandards: [String] = []
 
     public init(
         template: Template, options: ConvertOptions, formats: [String], dpi: Double, emit: [String],
@@ -52,6 +54,9 @@ public struct RenderSettings: Codable, Sendable, Hashable {
         typography = options.typography
         keepArtefacts = options.keepArtefacts
         assetsFolder = options.assetsFolder
+        // The standards change only the PDF; an empty list encodes as before (older
+        // manifests' PDF-free fingerprints stay valid).
+        pdfStandards = formats.contains("pdf") ? options.pdfStandards.map(\.rawValue) : []
     }
 
     /// The SHA-256 of the settings that decide the pages (everything but the assets folder's

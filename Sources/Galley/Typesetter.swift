@@ -116,10 +116,12 @@ public final class Typesetter {
         AssetLibrary(folder: options.assetsFolder(forInput: path))
     }
 
-    /// The article as one PDF file's bytes.
-    public func pdf(_ article: Article) throws(GalleyError) -> [UInt8] {
+    /// The article as one tagged PDF file's bytes, meeting `standards` (`--pdf-standard`).
+    public func pdf(_ article: Article, standards: [PDFStandard] = []) throws(GalleyError) -> [UInt8] {
         do {
-            return try renderer.pdf(article.pages, metadata: DocumentMetadata(title: article.title, subject: article.sourceName))
+            let facts = PDFFacts(language: article.document.language, source: article.sourceName, standards: standards)
+            return try renderer.pdf(
+                article.pages, metadata: DocumentMetadata(title: article.title, subject: article.sourceName), facts: facts)
         } catch {
             throw GalleyError(.output, "\(error)", path: article.source.path)
         }

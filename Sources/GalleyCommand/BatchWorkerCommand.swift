@@ -14,6 +14,7 @@ extension Batch {
         var pass = false
         let shared: Set<String> = [
             "--template", "--assets", "--lang", "--encoding", "--max-input", "--max-pages", "--diagnostics",
+            "--pdf-standard",
         ]
         let flags: Set<String> = ["--no-typography", "--no-microtype", "--keep-artefacts"]
         for argument in CommandLine.arguments.dropFirst(2) {

@@ -42,6 +42,9 @@ struct SharedOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How to print warnings and errors.", valueName: "human|json"))
     var diagnostics: DiagnosticsStyle = .human
 
+    @Option(help: ArgumentHelp("Write the PDF for a standard, one or a comma list: a-2b (PDF/A-2b: archival), a-2u (PDF/A-2u: also Unicode for every glyph), ua-1 (PDF/UA-1: accessible). Every PDF is tagged, with language and alt text; these add XMP identification and, for PDF/A, an sRGB output intent. See docs/pdf.md for what is checked.", valueName: "a-2b|a-2u|ua-1"))
+    var pdfStandard: String?
+
     func validate() throws {
         if let lang, !["ru", "en"].contains(lang) {
             throw ValidationError("--lang takes ru or en, not '\(lang)'")
@@ -58,6 +61,9 @@ struct SharedOptions: ParsableArguments {
         }
         if emits == nil {
             throw ValidationError("--emit takes layout, report, coco or a comma list of them, not '\(emit ?? "")'")
+        }
+        if let pdfStandard, case .failure(let reason) = PDFStandard.list(pdfStandard) {
+            throw ValidationError(reason.description)
         }
         if maxInput <= 0 { throw ValidationError("--max-input must be a positive number of bytes") }
         if maxPages <= 0 { throw ValidationError("--max-pages must be a positive number of pages") }
@@ -112,6 +118,7 @@ struct SharedOptions: ParsableArguments {
         options.maxInputBytes = maxInput
         options.maxPages = maxPages
         options.assetsFolder = assets
+        if let pdfStandard, case .success(let standards) = PDFStandard.list(pdfStandard) { options.pdfStandards = standards }
         return options
     }
 }

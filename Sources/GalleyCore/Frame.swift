@@ -217,6 +217,9 @@ public struct GlyphRun: Codable, Sendable, Hashable {
     public var clusters: [TextCluster] = []
     /// Whether the glyphs run right to left (clusters then consume the text from its end).
     public var isBackward: Bool = false
+    /// The word space that follows the run on its line, for the text layer (nil at a line's
+    /// end and inside words). See `WordSpace`.
+    public var wordSpace: WordSpace?
 
     public init(
         font: FontRef, color: Color, glyphs: [Glyph], text: String, width: Double, span: SourceSpan? = nil,
@@ -229,6 +232,23 @@ public struct GlyphRun: Codable, Sendable, Hashable {
         self.width = width
         self.span = span
         self.horizontalScale = horizontalScale
+    }
+}
+
+/// A word space written into a PDF's text as a character: the font's space glyph at the
+/// pen position where the gap after the run begins (relative to the run's origin), showing
+/// `text` (`" "`, or the no-break space of the input).
+///
+/// Layout sets gaps by moving the next word; a gap alone is no character, and pypdf and
+/// pdfminer then glue the words together. Drawn in the same text run as the word, the space
+/// glyph gives every reader a real space while the next word stays where layout put it
+/// (the glyph has no ink, so pages look the same).
+public struct WordSpace: Codable, Sendable, Hashable {
+    public var glyph: Glyph
+    public var text: String
+    public init(glyph: Glyph, text: String) {
+        self.glyph = glyph
+        self.text = text
     }
 }
 

@@ -25,6 +25,9 @@ extension FrameItem {
             run.font.size *= factor
             run.glyphs = run.glyphs.map { Glyph(id: $0.id, x: $0.x * factor, y: $0.y * factor) }
             run.width *= factor
+            if let space = run.wordSpace {
+                run.wordSpace = WordSpace(glyph: Glyph(id: space.glyph.id, x: space.glyph.x * factor, y: space.glyph.y * factor), text: space.text)
+            }
             return .text(run)
         case .shape(var shape):
             switch shape.geometry {

@@ -15,6 +15,8 @@ struct Painter {
     let fonts: FontCache
     /// The 1-based number of the page being painted, for error messages.
     let page: Int
+    /// Structure tags to write as the roles go by (tagged PDF); nil for SVG and PNG.
+    var tags: StructureTags? = nil
 
     func paint(_ frame: Frame, at origin: Point) throws(RenderError) {
         // Runs side by side in one font, colour and width (the words of a line) are drawn by
@@ -37,13 +39,89 @@ struct Painter {
                 batch = nil
             }
             switch positioned.item {
-            case .group(let child): try paint(child, at: at)
-            case .text(let run): try paint(run, at: at)
-            case .shape(let shape): paint(shape, at: at)
-            case .image(let image): try paint(image, at: at)
+            case .group(let child):
+                if let tags { try paintTagged(child, at: at, tags: tags) } else { try paint(child, at: at) }
+            case .text(let run): try asContent { () throws(RenderError) in try paint(run, at: at) }
+            case .shape(let shape): try asContent { () throws(RenderError) in paint(shape, at: at) }
+            case .image(let image): try asContent { () throws(RenderError) in try paint(image, at: at) }
             }
         }
         if let current = batch { try show(current) }
+    }
+
+    /// Draws an item; in a tagged PDF, one drawn outside every element is an artifact.
+    private func asContent(_ draw: () throws(RenderError) -> Void) throws(RenderError) {
+        if let tags, tags.isOutsideContent { try tags.artifact(draw) } else { try draw() }
+    }
+
+    /// A child frame inside the structure element its role calls for (`StructureTags`).
+    private func paintTagged(_ frame: Frame, at origin: Point, tags: StructureTags) throws(RenderError) {
+        switch frame.role {
+        case .headlineLine, .leadLine:
+            tags.line(.headline)
+            try paint(frame, at: origin)
+        case .bodyLine(let paragraph, _):
+            tags.line(.paragraph(paragraph))
+            try paint(frame, at: origin)
+        case .footnote(_, let mark):
+            tags.closeGroup()
+            tags.begin("Note")
+            try paintNote(frame, mark: mark, at: origin, tags: tags)
+            tags.end("Note")
+        case .panel(let panel):
+            tags.closeGroup()
+            var drawing = frame
+            drawing.items = frame.items.filter { !Self.isCaption($0) }
+            var captions = frame
+            captions.items = frame.items.filter(Self.isCaption)
+            tags.addFigure(panel, caption: captions.text(), drawnText: drawing.text())
+            tags.begin("Figure")
+            try paint(drawing, at: origin)
+            tags.end("Figure")
+            if !captions.items.isEmpty {
+                tags.begin("Caption")
+                try paint(captions, at: origin)
+                tags.end("Caption")
+            }
+        case .furniture:
+            try tags.artifact { () throws(RenderError) in try paint(frame, at: origin) }
+        default:
+            try paint(frame, at: origin)
+        }
+    }
+
+    private static func isCaption(_ positioned: Positioned) -> Bool {
+        if case .group(let child) = positioned.item, child.role == .caption { return true }
+        return false
+    }
+
+    /// A footnote: its mark (the first run of its first line, when that run shows the mark
+    /// its role names) as Lbl, the rest as a P in the Note.
+    private func paintNote(_ note: Frame, mark: String, at origin: Point, tags: StructureTags) throws(RenderError) {
+        var labelled = false
+        for positioned in note.items {
+            let at = origin.offset(by: positioned.position)
+            guard !labelled, case .group(let line) = positioned.item,
+                let first = line.items.firstIndex(where: { if case .text = $0.item { true } else { false } }),
+                case .text(let run) = line.items[first].item, run.text == mark, TextBatch.canHold(run)
+            else {
+                try paint(Frame(size: note.size, items: [positioned]), at: origin)
+                continue
+            }
+            labelled = true
+            var rest = line
+            rest.items.remove(at: first)
+            tags.begin("Lbl")
+            var label = TextBatch(like: run)
+            label.append(run, at: at.offset(by: line.items[first].position))
+            try show(label)
+            tags.end("Lbl")
+            // The note's text after its label in a P of its own: cairo 1.16 does not resume
+            // the Note's marked content after a child element ends.
+            tags.begin("P")
+            try paint(rest, at: at)
+        }
+        if labelled { tags.end("P") }
     }
 
     /// Throws when the context is in an error state, naming what was being drawn.

@@ -21,8 +21,9 @@ public final class Renderer {
         galley_set_deflate_level(Self.pdfDeflateLevel)
     }
 
-    /// All pages in one PDF, fonts embedded as subsets, with document information.
-    public func pdf(_ pages: [Page], metadata: DocumentMetadata) throws -> [UInt8] {
+    /// All pages in one tagged PDF, fonts embedded as subsets, with document information,
+    /// language, alt text and XMP (`PDFFinisher`), and what `facts.standards` ask for.
+    public func pdf(_ pages: [Page], metadata: DocumentMetadata, facts: PDFFacts) throws -> [UInt8] {
         let sink = ByteSink()
         let first = pages.first?.size ?? Size(width: 595.276, height: 841.89)
         guard let surface = cairo_pdf_surface_create_for_stream(ByteSink.write, sink.closure, first.width, first.height)
@@ -32,13 +33,18 @@ public final class Renderer {
         setMetadata(surface, metadata)
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
+        let tags = StructureTags(cr: cr, language: facts.language)
+        // One Document element holds every page's elements (cairo keeps it open across pages).
+        tags.begin("Document")
         for page in pages {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-            try Painter(cr: cr, fonts: fonts, page: page.number).paint(page.frame, at: .zero)
+            try Painter(cr: cr, fonts: fonts, page: page.number, tags: tags).paint(page.frame, at: .zero)
+            tags.closeGroup()
             cairo_show_page(cr)
         }
+        tags.end("Document")
         try finish(surface, what: "PDF")
-        return sink.bytes
+        return try PDFFinisher(facts: facts, metadata: metadata, figureAlt: tags.figureAlt).finish(sink.bytes)
     }
 
     /// One page as a standalone SVG document (cairo writes one page per SVG surface),
@@ -57,7 +63,7 @@ public final class Renderer {
             cairo_show_page(cr)
         }
         try finish(surface, what: "SVG")
-        return SVGPostProcessor.process(sink.bytes, title: title)
+        return SVGPostProcessor.process(sink.bytes, title: title, textLayer: SVGTextLayer.markup(for: page))
     }
 
     /// The most pixels a PNG page may have: 150 megapixels is 600 MB of image surface (A4 at

@@ -1,14 +1,20 @@
 // Makes cairo's SVG text reproducible and self-describing.
 
+import Foundation
+
 /// Rewrites cairo's SVG output: renumbers the process-wide `surfaceN` ids from 1 in order of
 /// appearance (cairo counts surfaces per process, so a long-lived worker would otherwise
-/// write different bytes for the same page), and adds a `<title>`.
+/// write different bytes for the same page), adds a `<title>` and the invisible text layer
+/// (`SVGTextLayer`) at the end of the drawing.
 enum SVGPostProcessor {
-    static func process(_ bytes: [UInt8], title: String) -> [UInt8] {
+    static func process(_ bytes: [UInt8], title: String, textLayer: String = "") -> [UInt8] {
         var text = String(decoding: bytes, as: UTF8.self)
         text = renumberSurfaces(text)
         if let svgOpen = text.range(of: "<svg"), let close = text[svgOpen.upperBound...].range(of: ">") {
             text.insert(contentsOf: "\n<title>\(escapeXML(title))</title>", at: close.upperBound)
+        }
+        if !textLayer.isEmpty, let end = text.range(of: "</svg>", options: .backwards) {
+            text.insert(contentsOf: textLayer, at: end.lowerBound)
         }
         return Array(text.utf8)
     }

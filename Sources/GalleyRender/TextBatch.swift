@@ -43,6 +43,12 @@ struct TextBatch {
         }
         utf8.append(contentsOf: text)
         clusters += runClusters
+        if let space = run.wordSpace {
+            // The word space as a character of the same text run (`WordSpace`).
+            glyphs.append(cairo_glyph_t(index: UInt(space.glyph.id), x: origin.x + space.glyph.x, y: origin.y + space.glyph.y))
+            utf8.append(contentsOf: space.text.utf8)
+            clusters.append(cairo_text_cluster_t(num_bytes: Int32(space.text.utf8.count), num_glyphs: 1))
+        }
     }
 
     /// The run's clusters for cairo, in text order: its own when they cover its text and

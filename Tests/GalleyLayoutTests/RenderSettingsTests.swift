@@ -19,7 +19,7 @@ struct ConvertOptionsCoverageTests {
     @Test("every field of ConvertOptions is accounted for")
     func coverage() {
         let fields = Set(Mirror(reflecting: ConvertOptions()).children.compactMap(\.label))
-        let inSettings: Set<String> = ["template", "language", "typography", "keepArtefacts", "encoding", "maxInputBytes", "assetsFolder", "maxPages"]
+        let inSettings: Set<String> = ["template", "language", "typography", "keepArtefacts", "encoding", "maxInputBytes", "assetsFolder", "maxPages", "pdfStandards"]
         // Per input, from the input's own file name and dump fields (hashed with its content).
         let perInput: Set<String> = ["sourceName", "date"]
         #expect(fields == inSettings.union(perInput), "add the new option to RenderSettings: \(fields.subtracting(inSettings.union(perInput)))")
@@ -34,10 +34,12 @@ struct ConvertOptionsCoverageTests {
             settings { $0.language = "en" }, settings { $0.typography = false }, settings { $0.keepArtefacts = true },
             settings { $0.encoding = .windows1251 }, settings { $0.maxInputBytes = 1000 }, settings { $0.maxPages = 3 },
             settings(template: microtypeOff), settings(formats: ["pdf", "png"]), settings(emit: ["layout"]), settings(version: "2"),
+            settings { $0.pdfStandards = [.a2b] }, settings { $0.pdfStandards = [.a2b, .ua1] },
         ].map(\.fingerprint)
         #expect(Set(changed).count == changed.count && !changed.contains(base))
         #expect(settings { $0.assetsFolder = "/elsewhere" }.fingerprint == base)
         #expect(settings(dpi: 300).fingerprint == base, "dpi matters only with PNG pages")
+        #expect(settings(formats: ["png"]).fingerprint == settings({ $0.pdfStandards = [.ua1] }, formats: ["png"]).fingerprint, "a PDF standard matters only with PDF pages")
         #expect(settings(formats: ["png"], dpi: 300).fingerprint != settings(formats: ["png"]).fingerprint)
     }
 }

@@ -39,7 +39,7 @@ public struct JobRenderer {
             for name in request.formats {
                 let files: [[UInt8]]
                 switch OutputFormat(rawValue: name) {
-                case .pdf: files = [try typesetter.pdf(article)]
+                case .pdf: files = [try typesetter.pdf(article, standards: options.pdfStandards)]
                 case .svg: files = try typesetter.svg(article)
                 case .png: files = try typesetter.png(article, dpi: request.dpi)
                 case nil: files = []

@@ -12,7 +12,8 @@ struct InlineItems {
     /// UTF-8 offset in `shaped.text` of each scalar of `text`, plus the end.
     let scalarStarts: [Int]
     var items: [BreakItem] = []
-    /// For each item: the UTF-8 range of a box's glyphs (empty for glue, penalties and indents).
+    /// For each item: the UTF-8 range of a box's glyphs, or of the space character a glue
+    /// stands for (empty for penalties, indents and the paragraph's closing glue).
     var ranges: [Range<Int>] = []
     /// The width of the hyphen drawn at a hyphenated line end.
     var hyphenWidth: Double
@@ -138,7 +139,7 @@ enum InlineCollector {
                     let hang = factor * shaped.width(of: starts[i - 1]..<starts[i])
                     add(.penalty(width: -hang, cost: 0, flagged: false))
                 }
-                add(glue)
+                add(glue, starts[i]..<starts[i + 1])
                 i += 1
                 continue
             }
@@ -181,6 +182,7 @@ enum InlineCollector {
         // Boxes come in text order: the scalar that starts each is found by walking forward.
         var k = 0
         for (index, range) in result.ranges.enumerated() where !range.isEmpty {
+            guard case .box = result.items[index] else { continue }
             while k < result.scalarStarts.count - 1, result.scalarStarts[k] < range.lowerBound { k += 1 }
             let factor = microtype.left(result.text.scalars[k])
             guard factor > 0 else { continue }

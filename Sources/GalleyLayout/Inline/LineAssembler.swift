@@ -82,6 +82,9 @@ struct LineAssembler {
                     x += width
                 case .glue(let width, let stretch, let shrink):
                     flushSlice()
+                    if let wordEnd = placements.last?.items.upperBound, wordEnd == frame.items.count {
+                        attachWordSpace(content.ranges[k], after: wordEnd - 1, at: x, scale: scale, in: &frame)
+                    }
                     let set = width + (ratio >= 0 ? ratio * stretch : ratio * shrink)
                     x += set
                     // A fixed narrow space (`№ 5`) is no word space: it does not count in the ratio.
@@ -131,6 +134,19 @@ struct LineAssembler {
             start = lineBreak.position + 1
         }
         return lines
+    }
+
+    /// Gives the run at `index` the word space that follows it (`WordSpace`): the glyph the
+    /// paragraph's shaping has for the space character at `bytes`, at pen position `x` on the
+    /// line. Only where the space is in the run's own font and the run reads left to right
+    /// (elsewhere the gap alone separates the words, as before).
+    private func attachWordSpace(_ bytes: Range<Int>, after index: Int, at x: Double, scale: Double, in frame: inout Frame) {
+        guard !bytes.isEmpty, case .text(var run) = frame.items[index].item, !run.isBackward else { return }
+        let (runs, _) = content.shaped.glyphRuns(in: bytes, scale: scale)
+        guard runs.count == 1, let space = runs[0].glyphs.first, runs[0].font == run.font else { return }
+        let origin = frame.items[index].position.x
+        run.wordSpace = WordSpace(glyph: Glyph(id: space.id, x: x - origin, y: 0), text: runs[0].text)
+        frame.items[index].item = .text(run)
     }
 
     /// The glyph scale (font expansion) and the glue's adjustment ratio for one line.

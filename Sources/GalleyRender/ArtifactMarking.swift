@@ -1,0 +1,135 @@
+// Page furniture as /Artifact marked content: what cairo 1.16 cannot write.
+
+internal import CQPDF
+import Foundation
+
+/// Turns the stand-in structure elements that mark furniture (`StructureTags.artifactStandIn`)
+/// into artifacts, with libqpdf's object API: each such element leaves the structure tree and
+/// the parent tree, and its marked content `/Span << /MCID n >> BDC` in the page's content
+/// becomes `/Artifact BMC` (the content stream is read and written through libqpdf; only that
+/// operator, in the exact form cairo writes it, is rewritten). PDF/UA asks every piece of
+/// content to be either tagged or an artifact; screen readers then skip running heads and
+/// folios.
+struct ArtifactMarking {
+    let qpdf: qpdf_data
+    let root: qpdf_oh
+
+    func apply() {
+        let tree = qpdf_oh_get_key(qpdf, root, "/StructTreeRoot")
+        guard qpdf_oh_is_dictionary(qpdf, tree) != 0 else { return }
+        // Stand-in elements by page object id: their MCIDs; and their object ids.
+        var mcids: [Int32: Set<Int>] = [:]
+        var removed = Set<Int32>()
+        func visit(_ parent: qpdf_oh, depth: Int) {
+            guard depth < 64, qpdf_oh_has_key(qpdf, parent, "/K") != 0 else { return }
+            let kids = qpdf_oh_get_key(qpdf, parent, "/K")
+            guard qpdf_oh_is_array(qpdf, kids) != 0 else {
+                if qpdf_oh_is_dictionary(qpdf, kids) != 0 { visit(kids, depth: depth + 1) }
+                return
+            }
+            var index = Int32(0)
+            while index < qpdf_oh_get_array_n_items(qpdf, kids) {
+                let kid = qpdf_oh_get_array_item(qpdf, kids, index)
+                if let page = standInPage(kid) {
+                    mcids[page, default: []].formUnion(mcidsOf(kid))
+                    // cairo writes structure elements as indirect objects; a direct one has
+                    // no id to find it by in the parent tree, and is left there.
+                    let id = qpdf_oh_get_object_id(qpdf, kid)
+                    if id != 0 { removed.insert(id) }
+                    qpdf_oh_erase_item(qpdf, kids, index)
+                    continue
+                }
+                if qpdf_oh_is_dictionary(qpdf, kid) != 0 { visit(kid, depth: depth + 1) }
+                index += 1
+            }
+        }
+        visit(tree, depth: 0)
+        guard !mcids.isEmpty else { return }
+        clearParentTree(tree, removed: removed)
+        for n in 0..<max(0, qpdf_get_num_pages(qpdf)) {
+            let page = qpdf_get_page_n(qpdf, size_t(n))
+            guard let marked = mcids[qpdf_oh_get_object_id(qpdf, page)] else { continue }
+            rewriteContents(of: page, mcids: marked)
+        }
+    }
+
+    /// The page (object id) of a stand-in element, or nil when `node` is not one.
+    private func standInPage(_ node: qpdf_oh) -> Int32? {
+        guard qpdf_oh_is_dictionary(qpdf, node) != 0, qpdf_oh_has_key(qpdf, node, "/S") != 0,
+            String(cString: qpdf_oh_get_name(qpdf, qpdf_oh_get_key(qpdf, node, "/S"))) == "/" + StructureTags.artifactStandIn,
+            qpdf_oh_has_key(qpdf, node, "/Pg") != 0
+        else { return nil }
+        return qpdf_oh_get_object_id(qpdf, qpdf_oh_get_key(qpdf, node, "/Pg"))
+    }
+
+    private func mcidsOf(_ element: qpdf_oh) -> Set<Int> {
+        let kids = qpdf_oh_get_key(qpdf, element, "/K")
+        if qpdf_oh_is_integer(qpdf, kids) != 0 { return [Int(qpdf_oh_get_int_value_as_int(qpdf, kids))] }
+        guard qpdf_oh_is_array(qpdf, kids) != 0 else { return [] }
+        var found = Set<Int>()
+        for i in 0..<qpdf_oh_get_array_n_items(qpdf, kids) {
+            let kid = qpdf_oh_get_array_item(qpdf, kids, i)
+            if qpdf_oh_is_integer(qpdf, kid) != 0 { found.insert(Int(qpdf_oh_get_int_value_as_int(qpdf, kid))) }
+        }
+        return found
+    }
+
+    /// The parent tree's entries for removed elements become null.
+    private func clearParentTree(_ tree: qpdf_oh, removed: Set<Int32>) {
+        let parents = qpdf_oh_get_key(qpdf, tree, "/ParentTree")
+        guard qpdf_oh_is_dictionary(qpdf, parents) != 0 else { return }
+        let nums = qpdf_oh_get_key(qpdf, parents, "/Nums")
+        guard qpdf_oh_is_array(qpdf, nums) != 0 else { return }
+        for i in 0..<qpdf_oh_get_array_n_items(qpdf, nums) {
+            let entry = qpdf_oh_get_array_item(qpdf, nums, i)
+            guard qpdf_oh_is_array(qpdf, entry) != 0 else { continue }
+            for j in 0..<qpdf_oh_get_array_n_items(qpdf, entry) {
+                let item = qpdf_oh_get_array_item(qpdf, entry, j)
+                if removed.contains(qpdf_oh_get_object_id(qpdf, item)) {
+                    qpdf_oh_set_array_item(qpdf, entry, j, qpdf_oh_new_null(qpdf))
+                }
+            }
+        }
+    }
+
+    /// `bytes` with every occurrence of `pattern` that stands alone on its line replaced.
+    static func replacing(_ pattern: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let atLineStart = i == 0 || bytes[i - 1] == 0x0A
+            let end = i + pattern.count
+            if atLineStart, end <= bytes.count, bytes[i..<end].elementsEqual(pattern), end == bytes.count || bytes[end] == 0x0A {
+                out += replacement
+                i = end
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// `/Span << /MCID n >> BDC` → `/Artifact BMC` for the given MCIDs in the page's contents.
+    private func rewriteContents(of page: qpdf_oh, mcids: Set<Int>) {
+        let contents = qpdf_oh_get_key(qpdf, page, "/Contents")
+        guard qpdf_oh_is_stream(qpdf, contents) != 0 else { return }
+        var buffer: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        var filtered: QPDF_BOOL = 0
+        guard qpdf_oh_get_stream_data(qpdf, contents, qpdf_dl_generalized, &filtered, &buffer, &length) & 2 == 0,
+            let buffer
+        else { return }
+        defer { free(buffer) }
+        guard filtered != 0 else { return }
+        // Bytes, not text: a content stream's strings may hold any byte.
+        var bytes = Array(UnsafeBufferPointer(start: buffer, count: length))
+        for mcid in mcids {
+            bytes = Self.replacing(Array("/\(StructureTags.artifactStandIn) << /MCID \(mcid) >> BDC".utf8), with: Array("/Artifact BMC".utf8), in: bytes)
+        }
+        bytes.withUnsafeBufferPointer { out in
+            qpdf_oh_replace_stream_data(qpdf, contents, out.baseAddress, out.count, qpdf_oh_new_null(qpdf), qpdf_oh_new_null(qpdf))
+        }
+    }
+}

@@ -1,0 +1,269 @@
+// The PDF as archives read it: five text readers and pikepdf (Tests/pdf/inspect_pdf.py).
+
+import Foundation
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+import Testing
+
+/// The virtual environment `make test` prepares with the readers (Makefile: `.venv`).
+enum Readers {
+    static let python = Paths.root.appendingPathComponent(".venv/bin/python").path
+    static let script = Paths.root.appendingPathComponent("Tests/pdf/inspect_pdf.py").path
+    static var available: Bool {
+        let ok = FileManager.default.isExecutableFile(atPath: python)
+            && (try? run(python, ["-c", "import pikepdf, pdfplumber, pypdf, pymupdf, pypdfium2"]).status) == 0
+        if !ok { print("skipped: no .venv with pikepdf and the readers (run make test, which makes it)") }
+        return ok
+    }
+
+    struct Facts: Decodable {
+        var lang: String
+        var marked: Bool
+        var displayDocTitle: Bool
+        var structure: [String: Int]
+        var figureAlt: [String]
+        var unembeddedFonts: [String]
+        struct Intent: Decodable {
+            var s: String
+            var profileComponents: Int
+            var profileBytes: Int
+        }
+        var outputIntents: [Intent]
+        var artifacts: Int
+        var untaggedOperators: Int
+        var xmp: [String: String]
+        var readers: [String: String]
+    }
+
+    static func inspect(_ pdf: URL) throws -> Facts {
+        let out = try run(python, [script, pdf.path])
+        #expect(out.status == 0, "inspect_pdf.py: \(out.stderr)")
+        return try JSONDecoder().decode(Facts.self, from: out.stdout)
+    }
+}
+
+/// Words as the readers' text gives them: letters and digits, lower case, a line-end hyphen
+/// rejoined; PDFium's soft-hyphen marks dropped.
+func readerWords(_ text: String) -> [String] {
+    let joined = text.replacingOccurrences(of: "\u{FFFE}", with: "").replacingOccurrences(of: "\u{02}", with: "")
+        .replacingOccurrences(of: "\u{AD}", with: "").replacingOccurrences(of: "-\n", with: "")
+    return joined.lowercased().replacingOccurrences(of: "ё", with: "е")
+        .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+}
+
+/// The words of the text galley sets (`galley normalize`, directives left out: they are
+/// drawn as panels).
+func galleySetWords(_ sample: URL) throws -> [String] {
+    let normalized = try galley(["normalize", sample.path])
+    return readerWords(normalized.text.replacingOccurrences(of: "#[{<][^}>]*[}>]", with: " ", options: .regularExpression))
+}
+
+/// The words of `expected` (a multiset) that `text` lacks.
+func lostWords(_ expected: [String], in text: String) -> [String] {
+    var have: [String: Int] = [:]
+    for word in readerWords(text) { have[word, default: 0] += 1 }
+    var lost: [String] = []
+    for word in expected {
+        if let n = have[word], n > 0 { have[word] = n - 1 } else { lost.append(word) }
+    }
+    return lost
+}
+
+/// Tokens of `text` that are no word of the article but two of them run together (digits
+/// alone are a chart's labels: 2020 is no «20» glued to «20»).
+func gluedWords(_ text: String, vocabulary: Set<String>) -> [String] {
+    readerWords(text).filter { word in
+        !vocabulary.contains(word) && word.count > 3 && !word.allSatisfy(\.isNumber)
+            && (2..<(word.count - 1)).contains { cut in
+                vocabulary.contains(String(word.prefix(cut))) && vocabulary.contains(String(word.dropFirst(cut)))
+            }
+    }
+}
+
+/// `text` with each glued token written as its two words.
+func splitGlued(_ text: String, vocabulary: Set<String>) -> String {
+    readerWords(text).map { word in
+        guard !vocabulary.contains(word), word.count > 3,
+            let cut = (2..<(word.count - 1)).first(where: {
+                vocabulary.contains(String(word.prefix($0))) && vocabulary.contains(String(word.dropFirst($0)))
+            })
+        else { return word }
+        return "\(word.prefix(cut)) \(word.dropFirst(cut))"
+    }.joined(separator: " ")
+}
+
+/// The character data of an SVG's `<text>` elements, in document order, each element's
+/// text separated from the next as the file separates them.
+final class SVGTextCollector: NSObject, XMLParserDelegate {
+    var text = ""
+    private var depth = 0
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if name == "text" { depth += 1 }
+    }
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "text" {
+            depth -= 1
+            text += "\n"
+        }
+    }
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if depth > 0 { text += string }
+    }
+}
+
+@Suite("PDF text layer, tags and standards", .serialized)
+struct PDFOutputTests {
+    /// Every word galley set, read back by each of the five readers, none glued to its
+    /// neighbour: the samples in all three templates. What falls short is left out, as
+    /// docs/pdf.md says: PDFium glues a few tight gaps (held to no lost word), and in the
+    /// newspaper template poppler and pdfminer read the columns across (not checked there).
+    @Test(arguments: ["default", "screen", "newspaper"])
+    func everyReaderFindsEveryWord(template: String) throws {
+        guard Readers.available else { return }
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for sample in Paths.sampleFiles() {
+            let pdf = folder.appendingPathComponent("\(template)-\(sample.deletingPathExtension().lastPathComponent).pdf")
+            let result = try galley(["convert", sample.path, "--template", template, "-o", pdf.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            let expected = try galleySetWords(sample)
+            let vocabulary = Set(expected)
+            let facts = try Readers.inspect(pdf)
+            // Words drawn inside panels (a chart's labels) are no words of the article.
+            let panelWords = Set(facts.figureAlt.flatMap(readerWords))
+            #expect(facts.readers.count == 5)
+            for (reader, text) in facts.readers {
+                let columnsReadAcross = template == "newspaper" && (reader == "poppler" || reader == "pdfminer")
+                guard !columnsReadAcross else { continue }
+                // PDFium's few glued gaps are counted below as such, not again as lost words.
+                let lost = lostWords(expected, in: reader == "pdfium" ? splitGlued(text, vocabulary: vocabulary) : text)
+                #expect(lost.isEmpty, "\(template) \(sample.lastPathComponent) \(reader) lost \(lost.prefix(10))")
+                guard reader != "pdfium" else { continue }
+                let glued = gluedWords(text, vocabulary: vocabulary).filter { !panelWords.contains($0) }
+                #expect(glued.isEmpty, "\(template) \(sample.lastPathComponent) \(reader) glued \(glued.prefix(10))")
+            }
+        }
+    }
+
+    /// SVG pages carry the words too (an invisible text layer), in order, with spaces.
+    @Test func svgPagesHaveText() throws {
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for sample in Paths.sampleFiles() {
+            let name = sample.deletingPathExtension().lastPathComponent
+            #expect(try galley(["convert", sample.path, "--format", "svg", "-o", folder.path + "/"]).status == 0)
+            let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                .filter { $0.hasPrefix(name + "-") && $0.hasSuffix(".svg") }
+                .sorted { Int($0.dropFirst(name.count + 1).dropLast(4))! < Int($1.dropFirst(name.count + 1).dropLast(4))! }
+            var text = ""
+            for page in pages {
+                let collector = SVGTextCollector()
+                let parser = XMLParser(data: try Data(contentsOf: folder.appendingPathComponent(page)))
+                parser.delegate = collector
+                #expect(parser.parse(), "\(page) is not well-formed XML")
+                text += collector.text + "\n"
+            }
+            let expected = try galleySetWords(sample)
+            let lost = lostWords(expected, in: text)
+            #expect(lost.isEmpty, "\(name) SVG lost \(lost.prefix(10))")
+            #expect(gluedWords(text, vocabulary: Set(expected)).filter { $0.count > 8 }.isEmpty)
+        }
+    }
+
+    /// The seed through ../shared/tools/textlayer.py, against the text galley sets
+    /// (`galley normalize`: the tool keeps the archive's stray `n` that galley repairs).
+    @Test func seedPassesTextLayerTool() throws {
+        guard Paths.hasShared else {
+            print("skipped: ../shared is absent (seed and textlayer.py)")
+            return
+        }
+        guard Readers.available else { return }
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("seed.pdf")
+        let text = folder.appendingPathComponent("seed.txt")
+        #expect(try galley(["convert", Paths.seed.path, "--template", "screen", "-o", pdf.path]).status == 0)
+        try galley(["normalize", Paths.seed.path]).stdout.write(to: text)
+        let tool = Paths.shared.appendingPathComponent("tools/textlayer.py").path
+        let out = try run(Readers.python, [tool, text.path, pdf.path])
+        #expect(out.status == 0, "textlayer.py:\n\(out.text)")
+    }
+
+    @Test func seedIsTaggedInRussian() throws {
+        guard Paths.hasShared else {
+            print("skipped: ../shared is absent (seed)")
+            return
+        }
+        guard Readers.available else { return }
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("seed.pdf")
+        #expect(try galley(["convert", Paths.seed.path, "-o", pdf.path]).status == 0)
+        let facts = try Readers.inspect(pdf)
+        #expect(facts.lang == "ru")
+        #expect(facts.marked)
+        #expect(facts.displayDocTitle)
+        for element in ["H1", "P", "Note", "Lbl", "Figure"] {
+            #expect((facts.structure[element] ?? 0) > 0, "no \(element) in \(facts.structure)")
+        }
+        #expect(facts.figureAlt.count == facts.structure["Figure"])
+        // Furniture is artifact, everything else tagged: nothing drawn outside both.
+        #expect(facts.artifacts > 0)
+        #expect(facts.untaggedOperators == 0)
+        #expect(facts.structure["Span"] == nil, "the artifacts' stand-in elements are gone")
+        #expect(facts.figureAlt.allSatisfy { $0.contains("макет") }, "a generated panel says so: \(facts.figureAlt)")
+        let check = try run("qpdf", ["--check", pdf.path])
+        #expect(check.status == 0, "\(check.text)")
+    }
+
+    @Test func englishArticleSaysEnglish() throws {
+        guard Readers.available else { return }
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("en.pdf")
+        #expect(try galley(["convert", Paths.samples.appendingPathComponent("en-harbour-ferries.txt").path, "-o", pdf.path]).status == 0)
+        let facts = try Readers.inspect(pdf)
+        #expect(facts.lang == "en")
+        #expect(facts.xmp["dc:language"]?.contains("en") == true)
+        #expect((facts.structure["P"] ?? 0) > 1)
+    }
+
+    @Test(arguments: [("a-2b", "B", false), ("a-2u", "U", false), ("a-2b,ua-1", "B", true), ("ua-1", "", true)])
+    func standards(flag: String, conformance: String, accessible: Bool) throws {
+        guard Readers.available else { return }
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = Paths.samples.appendingPathComponent("ru-naberezhnaya.txt").path
+        let first = folder.appendingPathComponent("one.pdf")
+        let second = folder.appendingPathComponent("two.pdf")
+        let environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": "1700000000"]) { $1 }
+        #expect(try galley(["convert", sample, "-o", first.path, "--pdf-standard", flag], environment: environment).status == 0)
+        #expect(try galley(["convert", sample, "-o", second.path, "--pdf-standard", flag], environment: environment).status == 0)
+        #expect(try Data(contentsOf: first) == Data(contentsOf: second), "not byte-reproducible under SOURCE_DATE_EPOCH")
+        let check = try run("qpdf", ["--check", first.path])
+        #expect(check.status == 0, "\(check.text)")
+        let facts = try Readers.inspect(first)
+        #expect(facts.unembeddedFonts.isEmpty)
+        #expect(facts.xmp["xmp:CreateDate"] == "2023-11-14T22:13:20Z")
+        #expect(facts.xmp["dc:title"]?.isEmpty == false)
+        if conformance.isEmpty {
+            #expect(facts.xmp["pdfaid:part"] == "")
+            #expect(facts.outputIntents.isEmpty)
+        } else {
+            #expect(facts.xmp["pdfaid:part"] == "2")
+            #expect(facts.xmp["pdfaid:conformance"] == conformance)
+            #expect(facts.outputIntents.count == 1)
+            #expect(facts.outputIntents.first?.s == "/GTS_PDFA1")
+            #expect(facts.outputIntents.first?.profileComponents == 3)
+            #expect((facts.outputIntents.first?.profileBytes ?? 0) > 1000)
+        }
+        #expect(facts.xmp["pdfuaid:part"] == (accessible ? "1" : ""))
+    }
+
+    @Test func refusesUnknownStandard() throws {
+        let result = try galley(["convert", Paths.sampleFiles()[0].path, "-o", "/dev/null", "--pdf-standard", "a-1b"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("a-2b"))
+    }
+}
