@@ -26,8 +26,11 @@ public enum ContentHash {
             g_checksum_free(checksum)
         }
         while true {
-            guard let chunk = try? handle.read(upToCount: 1 << 20) else { return nil }
-            if chunk.isEmpty { break }
+            // nil is the end of the file (Foundation on Linux says so, not with empty data); a
+            // thrown error is a read that failed.
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: 1 << 20) } catch { return nil }
+            guard let chunk, !chunk.isEmpty else { break }
             chunk.withUnsafeBytes { buffer in
                 g_checksum_update(checksum, buffer.bindMemory(to: UInt8.self).baseAddress, gssize(buffer.count))
             }

@@ -98,6 +98,8 @@ public final class Typesetter {
         // galley's first promise: no text lost without an error (TextLedger says why here).
         let shortfall = TextLedger.shortfall(of: document, on: laidOut.pages)
         guard shortfall.isEmpty else { throw GalleyError(.input, shortfall.message(in: source), path: path) }
+        var layoutDiagnostics = laidOut.diagnostics
+        if let missing = MissingGlyphs.diagnostic(for: laidOut.pages) { layoutDiagnostics.append(missing) }
         clock.lap("layout")
         guard laidOut.pages.count <= options.maxPages else {
             throw GalleyError(
@@ -107,7 +109,7 @@ public final class Typesetter {
         }
         return Article(
             source: source, document: document, pages: laidOut.pages,
-            diagnostics: decoded.diagnostics + parsed.diagnostics + laidOut.diagnostics, encoding: decoded.encoding,
+            diagnostics: decoded.diagnostics + parsed.diagnostics + layoutDiagnostics, encoding: decoded.encoding,
             floatedPanels: laidOut.floatedPanels, timings: clock.laps, templateName: template.name, sourceName: sourceName)
     }
 

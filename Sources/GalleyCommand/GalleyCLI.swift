@@ -21,14 +21,16 @@ struct GalleyCLI: ParsableCommand {
               galley convert article.txt --format svg    # → output/article-1.svg, …
               galley convert article.txt -o proof.pdf --format pdf,png --dpi 100
               cat article.txt | galley convert - -o - > article.pdf
-              galley convert article.txt --template newspaper   # a four-column tabloid page
+              galley convert article.txt --template newspaper   # a three-column tabloid page
+              galley convert article.txt --template broadsheet  # six columns of 12 picas
               galley batch archive/ dump.jsonl -o proofs/ --jobs 2   # many articles, resumable
               galley normalize article.txt               # the text after typographic normalization
               galley preview article.txt --serve         # live preview on http://127.0.0.1:8700/
               galley templates                           # the templates galley can see
 
-            Exit status: 0 all rendered (warnings allowed), 1 an input could not be rendered, \
-            2 a usage, template or configuration error.
+            Exit status: 0 all rendered (warnings allowed), 1 an input could not be rendered \
+            (or text would have been lost), 2 a usage, template or configuration error, 3 (batch) \
+            the batch finished and some inputs failed, each named in its report.
             """,
         version: GalleyVersion.current,
         subcommands: [Convert.self, Batch.self, Preview.self, Normalize.self, Templates.self, Worker.self],
@@ -38,6 +40,10 @@ struct GalleyCLI: ParsableCommand {
     /// Runs the command, mapping argument errors to exit status 2 (galley's convention for
     /// usage errors; swift-argument-parser would use 64).
     static func main() {
+        // A write past the file-size limit (ulimit -f) must fail with EFBIG and be reported
+        // like a full disk, not kill the process with SIGXFSZ (a batch would blame every input
+        // and leave temporary files).
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

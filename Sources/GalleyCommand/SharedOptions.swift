@@ -9,7 +9,7 @@ import GalleyMarkup
 
 /// Options shared by the commands that read articles.
 struct SharedOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Template: a name (default, newspaper, screen, or templates/NAME.toml) or a path to a .toml file. See galley templates.", valueName: "name|path"))
+    @Option(help: ArgumentHelp("Template: a name (default, newspaper, broadsheet, screen, or templates/NAME.toml) or a path to a .toml file. See galley templates.", valueName: "name|path"))
     var template: String = "default"
 
     @Option(help: ArgumentHelp("Force the language instead of detecting it from the text.", valueName: "ru|en"))

@@ -14,6 +14,10 @@ enum DirectiveScanner {
     /// as unterminated: a long caption fits, a stray `#{` does not swallow a paragraph.
     static let maximumLength = 200
 
+    /// The attributes a panel draws; any other is kept in the document but reported, since
+    /// its text stands on no page.
+    static let drawnAttributes: Set<String> = ["caption"]
+
     /// Splits `text` at its directives.
     static func segments(of text: MappedText, log: inout DiagnosticLog) -> [Segment] {
         let s = text.scalars
@@ -32,6 +36,13 @@ enum DirectiveScanner {
                 let directive = Directive(
                     kind: parsed.kind, id: parsed.id, attributes: parsed.attributes, span: text.span(of: i..<parsed.end))
                 segments.append(.directive(directive))
+                for name in directive.attributes.keys.sorted() where !drawnAttributes.contains(name) {
+                    log.report(
+                        .warning(
+                            "unused-attribute",
+                            "'\(parsed.kind)' has \(name)=\"\(directive.attributes[name] ?? "")\", which galley does not draw (it draws: \(drawnAttributes.sorted().joined(separator: ", ")))",
+                            at: directive.span))
+                }
                 for (name, value) in parsed.ignored {
                     log.report(
                         .warning(

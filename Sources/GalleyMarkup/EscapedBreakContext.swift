@@ -137,3 +137,42 @@ extension EscapedBreak {
         }
     }
 }
+
+extension EscapedBreak {
+    /// A dateline opening the text after a break (`Москва. 9 мая.`, `МОСКВА, 10 авг —`,
+    /// `London, 3 June`): where a news item's body starts. The lead before it often has no
+    /// final period (`…представителем Англии, «Ливерпулем»nМосква. 9 мая.`), so a break before a
+    /// dateline is a paragraph break whatever precedes it.
+    enum Dateline {
+        /// Month names and their short forms, lower-case: `9 мая`, `10 авг`, `3 June`.
+        static let months: [String] = [
+            "январ", "феврал", "март", "апрел", "мая", "май", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+            "янв", "фев", "мар", "апр", "авг", "сен", "окт", "ноя", "дек",
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ]
+
+        /// Whether `s[i...]` reads as a place (one to three capitalized words), a period or a
+        /// comma, a day of the month and a month's name.
+        static func starts(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+            var j = i
+            var words = 0
+            while j < s.count, s[j].isUppercaseLetter, words < 3 {
+                while j < s.count, s[j].isLetter || s[j] == "-" { j += 1 }
+                words += 1
+                guard j < s.count else { return false }
+                if s[j] == " ", j + 1 < s.count, s[j + 1].isUppercaseLetter { j += 1 }
+            }
+            guard words > 0, j + 1 < s.count, s[j] == "." || s[j] == ",", s[j + 1] == " " else { return false }
+            j += 2
+            let dayStart = j
+            while j < s.count, s[j].isDigit { j += 1 }
+            guard (1...2).contains(j - dayStart), j < s.count, s[j] == " " || s[j] == "\u{00A0}" else { return false }
+            j += 1
+            let monthStart = j
+            while j < s.count, s[j].isLetter { j += 1 }
+            let month = String(String.UnicodeScalarView(s[monthStart..<j])).lowercased()
+            guard month.count >= 3 else { return false }
+            return months.contains { month.hasPrefix($0) }
+        }
+    }
+}

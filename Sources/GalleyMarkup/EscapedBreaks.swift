@@ -66,7 +66,8 @@ enum EscapedBreak: Equatable {
 
         if word || closing.contains(previous) {
             if next.isUppercaseLetter {
-                let heading = context.paragraphsAllowed && Subheading.ends(line: context.line, s, next: end, context.dictionary)
+                let heading = context.paragraphsAllowed
+                    && (Subheading.ends(line: context.line, s, next: end, context.dictionary) || Dateline.starts(s, at: end))
                 return heading ? .paragraph : .space
             }
             if next.isLetter || next.isDigit || opensPhrase.contains(next) { return .space }

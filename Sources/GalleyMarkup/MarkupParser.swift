@@ -75,6 +75,10 @@ public struct MarkupParser: Sendable {
         let language = options.language ?? LanguageDetector.language(of: [headline].compactMap { $0 } + blocks.compactMap(\.text) + notes.map(\.text))
         let document = LanguageDetector.recordingLanguages(
             in: Document(headline: headline, blocks: blocks, footnotes: notes, language: language), forced: options.language)
+        if document.headline == nil && document.blocks.isEmpty && document.footnotes.isEmpty {
+            // An empty article renders as a blank page: a report reader should see why.
+            log.report(.warning("empty-input", "the input holds no text; its page is blank"))
+        }
         return ParseResult(document: document, diagnostics: log.finished())
     }
 

@@ -18,16 +18,27 @@ struct SocketAddress {
             v4.sin_family = sa_family_t(AF_INET)
             v4.sin_port = in_port_t(UInt16(port).bigEndian)
             length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: withUnsafeBytes(of: v4) { UnsafeRawBufferPointer($0) }) }
+            storage = Self.storage(holding: v4)
         } else if inet_pton(AF_INET6, literal, &v6.sin6_addr) == 1 {
             family = AF_INET6
             v6.sin6_family = sa_family_t(AF_INET6)
             v6.sin6_port = in_port_t(UInt16(port).bigEndian)
             length = socklen_t(MemoryLayout<sockaddr_in6>.size)
-            withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: withUnsafeBytes(of: v6) { UnsafeRawBufferPointer($0) }) }
+            storage = Self.storage(holding: v6)
         } else {
             throw LivePreview.Failure(description: "galley: error: --host takes an IPv4 or IPv6 address (or localhost), not '\(host)'")
         }
+    }
+
+    /// `address`'s bytes at the start of a `sockaddr_storage`. (The bytes are copied inside
+    /// the closure that lends them: a pointer taken out of it is dangling, and the zeros it
+    /// then read made the server listen on every interface, at any port.)
+    private static func storage<Address>(holding address: Address) -> sockaddr_storage {
+        var storage = sockaddr_storage()
+        withUnsafeMutableBytes(of: &storage) { destination in
+            withUnsafeBytes(of: address) { destination.copyMemory(from: $0) }
+        }
+        return storage
     }
 
     func withPointer<T>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> T) -> T {

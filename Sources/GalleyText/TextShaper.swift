@@ -135,7 +135,11 @@ public final class TextShaper {
         let scale = Double(PANGO_SCALE)
         for i in 0..<Int(string.num_glyphs) {
             let info = string.glyphs[i]
-            let id = info.glyph
+            // A character no installed font has comes back as Pango's «unknown» glyph, which
+            // draws nothing of its own: it is drawn as the font's .notdef glyph (id 0, a box)
+            // instead, so the page shows that something stands there and readers still get
+            // the character (the facade warns about every such glyph, MissingGlyphs).
+            let id = (info.glyph & unknownFlag) != 0 ? 0 : info.glyph
             glyphs.append(
                 ShapedGlyph(
                     id: id,
@@ -144,7 +148,7 @@ public final class TextShaper {
                     yOffset: Double(info.geometry.y_offset) / scale,
                     cluster: Int(item.offset) + Int(string.log_clusters[i]),
                     font: font,
-                    isVisible: id != empty && (id & unknownFlag) == 0, isRightToLeft: item.analysis.level % 2 == 1))
+                    isVisible: id != empty, isRightToLeft: item.analysis.level % 2 == 1))
         }
     }
 

@@ -202,6 +202,15 @@ struct ArchiveRunTests {
         try FileManager.default.copyItem(at: picture.appendingPathComponent("no-directive-1.png"), to: photos.appendingPathComponent("photo2.png"))
         let third = try batch(photos)
         #expect(third.stderr.contains("2 to render, 1 up to date"), "photo1 gone, photo2 new: \(third.stderr)")
+        // Another folder with a photo2 of the same name and other content: that article again
+        // (the manifest keeps each used asset's SHA-256, not its name).
+        let other = folder.appendingPathComponent("assets-other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        let smaller = try galley(["convert", folder.appendingPathComponent("in/no-directive.txt").path, "-o", picture.path + "/", "--format", "png", "--dpi", "15"])
+        #expect(smaller.status == 0)
+        try FileManager.default.copyItem(at: picture.appendingPathComponent("no-directive-1.png"), to: other.appendingPathComponent("photo2.png"))
+        let fourth = try batch(other)
+        #expect(fourth.stderr.contains("1 to render, 2 up to date"), "photo2's content changed: \(fourth.stderr)")
     }
 
     @Test("a link planted at a temporary name or at the output name is never written through")

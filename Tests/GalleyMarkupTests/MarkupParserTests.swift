@@ -71,13 +71,13 @@ struct HeadlineTests {
         #expect(parsed.codes == ["no-headline"])
     }
 
-    @Test("empty and white-space-only inputs give an empty document without diagnostics", arguments: ["", " ", "   ", "\n\n", "\u{2028}", " \r\n\t "])
+    @Test("empty and white-space-only inputs give an empty document, and one warning that says so", arguments: ["", " ", "   ", "\n\n", "\u{2028}", " \r\n\t "])
     func empty(text: String) {
         let parsed = Parsed(text)
         #expect(parsed.headline == nil)
         #expect(parsed.document.blocks.isEmpty)
         #expect(parsed.document.footnotes.isEmpty)
-        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.codes == ["empty-input"])
     }
 
     @Test("a headline with no body")

@@ -30,9 +30,10 @@ enum FolderWalk {
     }
 
     /// Calls `body` with the path (relative to `root`) of every file under it whose name ends
-    /// in `suffix`, in byte order, and with where it leads when a link takes it outside
-    /// `realRoot` (nil when inside); what cannot be walked goes to `warnings`. Throws when
-    /// `root` cannot be read.
+    /// in `suffix` (in any case: `STORY.TXT` from an old DOS archive too), in byte order, and
+    /// with where it leads when a link takes it outside `realRoot` (nil when inside); what
+    /// cannot be walked, and links that lead nowhere, go to `warnings`. Throws when `root`
+    /// cannot be read.
     static func files(
         in root: String, realRoot: String, suffix: String, warnings: inout [String], _ body: (String, String?) -> Void
     ) throws {
@@ -65,7 +66,14 @@ enum FolderWalk {
             guard lstat(path, &info) == 0 else { continue }
             let isLink = (info.st_mode & S_IFMT) == S_IFLNK
             var target = info
-            if isLink, stat(path, &target) != 0 { continue }  // a dangling link: nothing to render
+            if isLink, stat(path, &target) != 0 {
+                // A link to nothing, or a loop of links: nothing to render, but the operator
+                // learns that a file of the archive was passed over.
+                if name.lowercased().hasSuffix(suffix) {
+                    warnings.append("\(path) is a link that leads nowhere (\(String(cString: strerror(errno)))); not rendered")
+                }
+                continue
+            }
             let isFolder = (target.st_mode & S_IFMT) == S_IFDIR
             if isFolder {
                 guard let real = realPath(path) else { continue }
@@ -77,7 +85,7 @@ enum FolderWalk {
                 if !walk(path, relative: childRelative, realRoot: realRoot, suffix: suffix, visited: &visited, warnings: &warnings, body) {
                     warnings.append("\(path): cannot read the folder: \(String(cString: strerror(errno))); its articles are not listed")
                 }
-            } else if name.hasSuffix(suffix), (target.st_mode & S_IFMT) == S_IFREG {
+            } else if name.lowercased().hasSuffix(suffix), (target.st_mode & S_IFMT) == S_IFREG {
                 let outside: String? = isLink && !isInside(path, root: realRoot) ? (realPath(path) ?? "?") : nil
                 body(childRelative, outside)
             }
