@@ -78,3 +78,43 @@ struct PreviewServerLimitsTests {
         #expect(stalled.receiveAll(within: 15).hasPrefix("HTTP/1.1 408"), "cut off at the head's deadline")
     }
 }
+
+@Suite("preview server address")
+struct PreviewServerAddressTests {
+    /// The listening TCP sockets of this machine as (IPv4 address in /proc's hex, port).
+    static func listening() throws -> [(address: String, port: Int)] {
+        let table = try String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)
+        return table.split(separator: "\n").dropFirst().compactMap { row in
+            let fields = row.split(separator: " ")
+            guard fields.count > 3, fields[3] == "0A" else { return nil }  // 0A: LISTEN
+            let local = fields[1].split(separator: ":")
+            guard local.count == 2, let port = Int(local[1], radix: 16) else { return nil }
+            return (String(local[0]), port)
+        }
+    }
+
+    /// A port nobody listens on now.
+    static func freePort() -> Int {
+        let taken = Set(((try? listening()) ?? []).map(\.port))
+        return (18_700..<18_800).first { !taken.contains($0) } ?? 18_799
+    }
+
+    @Test("--serve listens on 127.0.0.1 at the port asked for, not on every interface")
+    func loopbackOnly() throws {
+        guard FileManager.default.fileExists(atPath: "/proc/net/tcp") else {
+            print("skipped: no /proc/net/tcp to read the listening sockets from")
+            return
+        }
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Paths.samples.appendingPathComponent("en-harbour-ferries.txt"), to: folder.appendingPathComponent("a.txt"))
+        let wanted = Self.freePort()
+        let server = try PreviewServer(["preview", "a.txt", "--serve", "--port", String(wanted), "-o", "out"], in: folder)
+        defer { server.stop() }
+        #expect(server.port == wanted, "it says it serves on \(server.port)")
+        let mine = try Self.listening().filter { $0.port == wanted }
+        #expect(!mine.isEmpty, "nothing listens on \(wanted)")
+        // 127.0.0.1 in /proc's little-endian hex; 00000000 would be every interface.
+        #expect(mine.allSatisfy { $0.address == "0100007F" }, "listens on \(mine.map(\.address))")
+    }
+}
