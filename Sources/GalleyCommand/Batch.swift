@@ -85,6 +85,15 @@ struct Batch: ParsableCommand {
             FileHandle.standardError.write(Data((failure.message + "\n").utf8))
             throw ExitCode(failure.status)
         }
+        // A report that cannot be written is found now, not after hours of rendering.
+        if let report {
+            let folder = (report as NSString).deletingLastPathComponent
+            if access(folder.isEmpty ? "." : folder, W_OK) != 0 {
+                FileHandle.standardError.write(
+                    Data("galley: error: cannot write the report \(report): \(String(cString: strerror(errno)))\n".utf8))
+                throw ExitCode(1)
+            }
+        }
         // Every input is listed and named, in every shard, so that the shards agree on names;
         // then a shard keeps its own (and the list of the others is freed).
         var all: [BatchJob]
@@ -243,7 +252,8 @@ struct Batch: ParsableCommand {
                 shard: shard.map { "\($0.index)/\($0.count)" }, status: status, warnings: warnings, typography: typography,
                 results: results)
             do { try AtomicFile.write(try DataFile.encode(document), to: report) } catch {
-                FileHandle.standardError.write(Data("galley: error: cannot write the report: \(error)\n".utf8))
+                let reason = (error as? GalleyError).map { "\($0.path ?? report): \($0.message)" } ?? "\(report): \(error)"
+                FileHandle.standardError.write(Data("galley: error: cannot write the report \(reason)\n".utf8))
                 throw ExitCode(1)
             }
         }
