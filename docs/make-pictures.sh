@@ -32,6 +32,11 @@ for sample in samples/*.txt; do
   "$galley" convert "$sample" -o "$work/$name.pdf" 2>/dev/null
   pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$work/$name.pdf" "docs/img/sample-$name"
 done
+# The Russian sample in the multi-column templates (the README's table of templates).
+for template in newspaper broadsheet; do
+  "$galley" convert samples/ru-naberezhnaya.txt -o "$work/$template.pdf" --template "$template" 2>/dev/null
+  pdftoppm -png -r 40 -f 1 -l 1 -singlefile "$work/$template.pdf" "docs/img/$template-ru-naberezhnaya"
+done
 # Microtypography on and off: the longest run of text between panels on the Russian sample's
 # first page (found in galley's layout report), right margin included, at 110 dpi in grey.
 sample=samples/ru-naberezhnaya.txt
