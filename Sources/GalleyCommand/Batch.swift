@@ -87,7 +87,12 @@ struct Batch: ParsableCommand {
         }
         // A report that cannot be written is found now, not after hours of rendering.
         if let report {
-            let folder = (report as NSString).deletingLastPathComponent
+            // Its folder may not exist yet (the batch makes the output folder it often lies
+            // in): the nearest folder that exists must be writable.
+            var folder = (report as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folder != "/", access(folder, F_OK) != 0 {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
             if access(folder.isEmpty ? "." : folder, W_OK) != 0 {
                 FileHandle.standardError.write(
                     Data("galley: error: cannot write the report \(report): \(String(cString: strerror(errno)))\n".utf8))
