@@ -67,7 +67,7 @@ bench-columns: build .venv/bin/python
 	cd bench && ../.venv/bin/python columns_compare.py
 
 bench-batch: build .venv/bin/python
-	.venv/bin/python bench/batch_bench.py --articles 1000 --memory 10000
+	.venv/bin/python bench/batch_bench.py --articles 1000 --memory 10000,100000
 
 docs-pictures: build
 	bash docs/make-pictures.sh

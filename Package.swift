@@ -46,6 +46,10 @@ let package = Package(
             name: "CQPDF", path: "Sources/CQPDF", pkgConfig: "libqpdf",
             providers: [.apt(["libqpdf-dev"])]),
 
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+
         // Chooses the zlib level of cairo's PDF streams (see its source for why and how).
         .target(name: "CDeflateLevel", linkerSettings: [.linkedLibrary("z")]),
 
@@ -74,7 +78,7 @@ let package = Package(
             name: "Galley",
             dependencies: [
                 "GalleyCore", "GalleyMarkup", "GalleyTypography", "GalleyText", "GalleyPanels",
-                "GalleyLayout", "GalleyRender", "GalleyTemplates", "CPangoCairo",
+                "GalleyLayout", "GalleyRender", "GalleyTemplates", "CPangoCairo", "CSQLite",
             ]),
         .target(
             name: "GalleyPreview",

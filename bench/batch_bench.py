@@ -22,10 +22,11 @@ time ÷ 8 is below it, eight times Typst's speed is out of reach of this stack.
 
 It also prints galley's per-stage milliseconds on one worker (from `--report`) and, with
 `--no-microtype`, the cost of microtypography on the typesetting stage (layout).
-With --memory N it also renders N articles (default 10000) and samples the summed resident
-memory of galley's parent and worker processes every 50 ms.
+With --memory N1,N2 it also renders N1 and N2 small articles (each size one JSON Lines dump)
+and samples the summed memory (PSS and RSS) of galley's parent and worker processes every
+50 ms; the parent keeps nothing per input (its index is on disk), so the two peaks should match.
 
-usage: bench/batch_bench.py [--articles N] [--rounds R] [--memory N] [--galley PATH]
+usage: bench/batch_bench.py [--articles N] [--rounds R] [--memory N1,N2] [--galley PATH]
 needs: the release build (make build) and .venv with typst (make bench-batch sets it up)
 """
 import argparse, collections, json, os, pathlib, re, shutil, statistics, subprocess, sys, tempfile, time
@@ -129,14 +130,23 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of galley, Typst and the floor, taken in turn")
-    parser.add_argument("--memory", type=int, default=0, help="also measure peak memory over this many articles")
+    parser.add_argument("--memory", default="", help="also measure peak memory at these archive sizes (comma list, "
+                        "e.g. 10000,100000)")
+    parser.add_argument("--memory-only", action="store_true", help="only the memory part (with --memory)")
     parser.add_argument("--galley", default=str(ROOT / ".build" / "release" / "galley"))
     args = parser.parse_args()
     work = pathlib.Path(tempfile.mkdtemp(prefix="galley-batch-bench-"))
+    cores = len(os.sched_getaffinity(0)) or 1
+    if not args.memory_only:
+        speed(args, work, cores)
+    if args.memory:
+        memory(args, work, cores)
+
+
+def speed(args, work, cores):
     corpus = work / "corpus"
     subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(corpus), str(args.articles)], check=True)
     n = args.articles
-    cores = len(os.sched_getaffinity(0)) or 1
 
     import typst
     sources = typst_sources(args.galley, corpus, work)
@@ -219,18 +229,31 @@ def main():
     cost = statistics.median([row["stage layout"] / row["plain_layout"] - 1 for row in rounds if row.get("plain_layout")])
     print(f"microtypography: layout {per_stage.get('layout', 0):.2f} ms with, {m['plain_layout']:.2f} ms without "
           f"({cost * 100:+.1f}% on the typesetting stage)")
-    if args.memory:
-        big = work / "big"
-        subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(big), str(args.memory)], check=True)
-        seconds, peak, samples = run_galley(args.galley, big, work / "outBig", cores, sample_memory=True)
+
+
+def memory(args, work, cores):
+    # Memory at archive sizes: small articles (300–1,200 bytes) in one JSON Lines dump per
+    # size, rendered on all cores while the summed PSS of the parent and its workers is
+    # sampled. What the parent keeps per input would show as growth between the sizes.
+    sizes = [int(x) for x in args.memory.split(",")]
+    peaks = []
+    for size in sizes:
+        dump_folder = work / f"dump{size}"
+        subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(dump_folder), str(size), "--small",
+                        "--jsonl"], check=True)
+        seconds, peak, samples = run_galley(args.galley, dump_folder / "articles.jsonl", work / f"outDump{size}", cores,
+                                            sample_memory=True)
+        peaks.append(peak[1])
         for name, k in (("PSS", 1), ("RSS", 0)):
             values = [s[k] for s in samples] or [0]
             first, second = values[: len(values) // 2] or [0], values[len(values) // 2:] or [0]
-            print(f"memory ({name}, summed over parent + workers), {args.memory} articles on {cores} workers: "
-                  f"peak {peak[k] / 2**20:.0f} MiB; max of first half {max(first) / 2**20:.0f} MiB, "
-                  f"second half {max(second) / 2**20:.0f} MiB")
-        print(f"({seconds:.0f} s for the {args.memory} articles)")
-
+            print(f"memory ({name}, summed over parent + workers), {size} small articles (one JSON Lines dump) on "
+                  f"{cores} workers: peak {peak[k] / 2**20:.1f} MiB; max of first half {max(first) / 2**20:.1f} MiB, "
+                  f"second half {max(second) / 2**20:.1f} MiB")
+        print(f"({seconds:.0f} s for the {size} articles, {size / seconds:.0f} articles/s)", flush=True)
+        shutil.rmtree(work / f"outDump{size}", ignore_errors=True)
+    if len(peaks) > 1:
+        print(f"peak PSS at {sizes[-1]} articles ÷ at {sizes[0]}: {peaks[-1] / peaks[0]:.3f}")
 
 if __name__ == "__main__":
     main()

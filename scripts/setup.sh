@@ -9,6 +9,7 @@ packages=(
   libcairo2-dev        # render: PDF, SVG, PNG surfaces
   libpango1.0-dev      # text: itemizing, font fallback, shaping (HarfBuzz)
   libhyphen-dev        # typography: hyphenation
+  libsqlite3-dev       # batch: the on-disk index of inputs, names and manifest records (flat memory)
   zlib1g-dev           # render: the deflate level of cairo's PDF streams (Sources/CDeflateLevel)
   libuchardet-dev      # markup: legacy encoding detection (uchardet), when UTF-8 clearly does not fit
   hyphen-ru            # Russian patterns (hyph_ru_RU.dic)

@@ -55,7 +55,7 @@ public enum AtomicFile {
     }
 
     /// Creates a fresh temporary file for `name` in `folder`; tries new names while one is taken.
-    private static func create(in folder: String, for name: String) -> (String, Int32) {
+    static func create(in folder: String, for name: String) -> (String, Int32) {
         for _ in 0..<16 {
             let temporary = (folder.isEmpty ? "" : folder + "/") + TemporaryFiles.nextName(for: name)
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
@@ -65,7 +65,7 @@ public enum AtomicFile {
     }
 
     /// The error for the last failed call, with the system's reason.
-    private static func failure(_ path: String) -> GalleyError {
+    static func failure(_ path: String) -> GalleyError {
         GalleyError(.output, "cannot write the file: \(String(cString: strerror(errno)))", path: path)
     }
 }

@@ -99,27 +99,11 @@ struct Batch: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        // Every input is listed and named, in every shard, so that the shards agree on names;
-        // then a shard keeps its own (and the list of the others is freed).
-        var all: [BatchJob]
-        let warnings: [String]
-        do {
-            let listing = try BatchInputs.list(inputs, maxLine: shared.maxInput)
-            all = listing.jobs
-            warnings = listing.warnings
-        } catch {
-            FileHandle.standardError.write(Data("galley: error: \(error)\n".utf8))
+        // A missing input is a usage error, said before the output folder is made.
+        for input in inputs where !FileManager.default.fileExists(atPath: input) {
+            FileHandle.standardError.write(Data("galley: error: \(input): no such file or folder\n".utf8))
             throw ExitCode(2)
         }
-        let shard = self.shard.flatMap(Shard.init)
-        for warning in warnings { FileHandle.standardError.write(Data("galley batch: warning: \(warning)\n".utf8)) }
-        if let shard { all = all.filter { shard.contains($0.key) } }
-        let formats = (OutputFormat.list(format) ?? [.pdf]).map(\.rawValue)
-        let coco = shared.emits?.contains("coco") == true
-        // What each input writes beside its pages. The COCO file is gathered from the layout
-        // files, so coco asks the workers for layout (and a batch that already wrote layout
-        // and PNG pages does not render again for it).
-        let emits = Array((shared.emits ?? []).subtracting(["coco"]).union(coco ? ["layout"] : [])).sorted()
         let log: ManifestLog
         do {
             try Folders.create(output)
@@ -128,47 +112,84 @@ struct Batch: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
         }
+        // Every input is listed and named, in every shard, so that the shards agree on names;
+        // a shard then queues its own. All of it goes to an index on disk beside the outputs
+        // (BatchIndex): the parent's memory is the same for ten inputs and a million.
+        let index: BatchIndex
+        do { index = try BatchIndex(folder: output) } catch {
+            FileHandle.standardError.write(Data("galley: error: cannot make the batch's index in \(output): \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        do { try BatchInputs.list(inputs, maxLine: shared.maxInput, into: index) } catch {
+            FileHandle.standardError.write(Data("galley: error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        do {
+            return try run(index: index, log: log, template: template)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            FileHandle.standardError.write(Data("galley: error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    private func run(index: BatchIndex, log: ManifestLog, template: Template) throws {
+        let shard = self.shard.flatMap(Shard.init)
+        try index.forEachWarning {
+            FileHandle.standardError.write(Data("galley batch: warning: \($0)\n".utf8))
+        }
+        let formats = (OutputFormat.list(format) ?? [.pdf]).map(\.rawValue)
+        let coco = shared.emits?.contains("coco") == true
+        // What each input writes beside its pages. The COCO file is gathered from the layout
+        // files, so coco asks the workers for layout (and a batch that already wrote layout
+        // and PNG pages does not render again for it).
+        let emits = Array((shared.emits ?? []).subtracting(["coco"]).union(coco ? ["layout"] : [])).sorted()
 
         // What decides the pages besides the input and the assets it uses: one value.
         let options = shared.convertOptions
         let settings = RenderSettings(
             template: template, options: options, formats: formats, dpi: dpi, emit: emits, galleyVersion: GalleyVersion.current)
         let settingsBytes = Array(settings.fingerprint.utf8)
-        let (manifest, unreadable) = BatchManifest.load(from: output) { key in shard?.contains(key) ?? true }
+        let unreadable = try BatchManifest.load(from: output, into: index) { key in shard?.contains(key) ?? true }
         if unreadable > 0 {
             FileHandle.standardError.write(
                 Data("galley batch: warning: \(unreadable) unreadable line\(unreadable == 1 ? "" : "s") in \(log.path) skipped (a write cut short); those inputs render again\n".utf8))
         }
-        // Per input the parent keeps only what the answers need: the request, and the
-        // fingerprint its manifest entry will record (the list of all inputs only for COCO).
-        var fingerprints: [ExactKey: String] = [:]
-        var names: [ExactKey: String] = [:]
-        var requests: [WorkerRequest] = []
-        var results: [BatchReport.Result] = []
+        // Each input of this shard is up to date (its report entry recorded now) or queued
+        // with the fingerprint its manifest record will carry.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var assetHashes: [String: String] = [:]
-        for job in all {
-            let fingerprint = job.fingerprint(settings: settingsBytes, limit: shared.maxInput)
-            if !force, job.fields["error"] == nil,
-                let entry = manifest.current(
-                    job.key, fingerprint: fingerprint, assetsFolder: options.assetsFolder(forInput: job.sourceName), in: output,
-                    hashes: &assetHashes)
-            {
-                if report != nil { results.append(BatchReport.result(upToDate: entry, name: job.outputName)) }
-                continue
+        var inputCount = 0
+        var skipped = 0
+        try index.transaction {
+            try index.forEachJob { job in
+                if let shard, !shard.contains(job.key) { return }
+                inputCount += 1
+                let fingerprint = job.fingerprint(settings: settingsBytes, limit: shared.maxInput)
+                if !force, job.fields["error"] == nil,
+                    let entry = BatchManifest.current(
+                        try index.manifestEntry(job.key), fingerprint: fingerprint,
+                        assetsFolder: options.assetsFolder(forInput: job.sourceName), in: output, hashes: &assetHashes)
+                {
+                    skipped += 1
+                    if report != nil {
+                        try index.recordResult(
+                            key: job.key, encoded: Array(try encoder.encode(BatchReport.result(upToDate: entry, name: job.outputName))))
+                    }
+                    return
+                }
+                try index.enqueue(job, fingerprint: fingerprint)
             }
-            fingerprints[ExactKey(job.key)] = fingerprint
-            if report != nil { names[ExactKey(job.key)] = job.outputName }
-            requests.append(WorkerRequest(job: job, folder: output, formats: formats, dpi: dpi, emit: emits))
         }
         assetHashes = [:]
-        let inputCount = all.count
-        let skipped = inputCount - requests.count
-        if !coco { all = [] }
+        let queued = inputCount - skipped
         // Listing and fingerprinting read every input once; give back what that left free.
         releaseFreeMemory()
-        let workers = min(jobs, max(1, requests.count))
+        let workers = min(jobs, max(1, queued))
         FileHandle.standardError.write(
-            Data("galley batch: \(inputCount) input\(inputCount == 1 ? "" : "s")\(shard.map { " in shard \($0.index)/\($0.count)" } ?? ""), \(requests.count) to render, \(skipped) up to date; \(workers) worker\(workers == 1 ? "" : "s")\n".utf8))
+            Data("galley batch: \(inputCount) input\(inputCount == 1 ? "" : "s")\(shard.map { " in shard \($0.index)/\($0.count)" } ?? ""), \(queued) to render, \(skipped) up to date; \(workers) worker\(workers == 1 ? "" : "s")\n".utf8))
 
         // The workers name their temporary files with this run's tag, so that the files of a
         // worker that is killed can be removed without touching another run's.
@@ -176,43 +197,58 @@ struct Batch: ParsableCommand {
         let supervisor = BatchSupervisor(
             executable: Self.executablePath, workerArguments: Self.workerArguments(), workers: workers, timeout: timeout)
         let start = Date()
-        let progress = BatchProgress(total: requests.count)
-        // What the end needs, gathered as answers come: nothing kept per input unless the
-        // report (which lists every input) or the COCO file (which names them) asks for it.
+        let progress = BatchProgress(total: queued)
+        // What the end needs, gathered as answers come; per input, only in the index.
         var tally = TypographyTally()
         var rendered = 0
         var failed = 0
-        var answeredKeys = Set<ExactKey>()
         var logFailure: String?
-        var renderedNow = Set<ExactKey>()
-        let answered = supervisor.run(requests) { response in
-            progress.record(failed: !response.ok)
-            let key = ExactKey(response.key)
-            answeredKeys.insert(key)
-            if report != nil {
-                results.append(BatchReport.result(response, name: names[key] ?? ""))
-            }
-            if response.ok {
-                rendered += 1
-                if let report = response.report { tally.add(report, gapRatios: response.gapRatios ?? []) }
-                if coco { renderedNow.insert(key) }
-            } else {
-                failed += 1
-                FileHandle.standardError.write(Data("\(response.key): error: \(response.reason ?? "failed")\n".utf8))
-            }
-            let entry = BatchManifest.Entry(
-                key: response.key, status: response.ok ? .rendered : .failed, fingerprint: fingerprints[key] ?? "",
-                assets: response.assets, outputs: response.outputs, pages: response.pages, warnings: response.warnings,
-                reason: response.reason, milliseconds: response.milliseconds)
-            do { try log.append(entry) } catch {
-                // Said once: the renders go on, and the run ends with status 1 (a rerun renders
-                // again what the manifest lacks).
-                if logFailure == nil {
-                    logFailure = "\(error)"
-                    FileHandle.standardError.write(Data("\(error)\n".utf8))
+        var indexFailure: Error?
+        let answered = supervisor.run(
+            next: {
+                do {
+                    return try index.nextQueued().map {
+                        WorkerRequest(job: $0, folder: output, formats: formats, dpi: dpi, emit: emits)
+                    }
+                } catch {
+                    indexFailure = indexFailure ?? error
+                    return nil
                 }
-            }
-        }
+            },
+            onResult: { response in
+                progress.record(failed: !response.ok)
+                var queuedAs: (fingerprint: String, name: String)?
+                do {
+                    queuedAs = try index.answer(response.key, ok: response.ok)
+                    if report != nil {
+                        try index.recordResult(
+                            key: response.key,
+                            encoded: Array(try encoder.encode(BatchReport.result(response, name: queuedAs?.name ?? ""))))
+                    }
+                } catch {
+                    indexFailure = indexFailure ?? error
+                }
+                if response.ok {
+                    rendered += 1
+                    if let report = response.report { tally.add(report, gapRatios: response.gapRatios ?? []) }
+                } else {
+                    failed += 1
+                    FileHandle.standardError.write(Data("\(response.key): error: \(response.reason ?? "failed")\n".utf8))
+                }
+                let entry = BatchManifest.Entry(
+                    key: response.key, status: response.ok ? .rendered : .failed, fingerprint: queuedAs?.fingerprint ?? "",
+                    assets: response.assets, outputs: response.outputs, pages: response.pages, warnings: response.warnings,
+                    reason: response.reason, milliseconds: response.milliseconds)
+                do { try log.append(entry) } catch {
+                    // Said once: the renders go on, and the run ends with status 1 (a rerun renders
+                    // again what the manifest lacks).
+                    if logFailure == nil {
+                        logFailure = "\(error)"
+                        FileHandle.standardError.write(Data("\(error)\n".utf8))
+                    }
+                }
+            })
+        if let indexFailure { throw indexFailure }
         // An unsharded run sees every record: it drops the superseded ones, when they are
         // at least half the log (shards running at the same time keep appending safely).
         if shard == nil, !supervisor.wasInterrupted, logFailure == nil {
@@ -227,13 +263,17 @@ struct Batch: ParsableCommand {
         }
         var cocoWritten = true
         if coco {
-            // Every input that is rendered now: up to date, or rendered by this run (and not failed).
-            let pending = Set(requests.map { ExactKey($0.job.key) })
-            cocoWritten = writeCoco(
-                all.filter { !pending.contains(ExactKey($0.key)) || renderedNow.contains(ExactKey($0.key)) }, shard: shard)
+            // Every input that is rendered now: up to date, or rendered by this run (and not
+            // failed). The COCO file lists them all, so it is gathered in memory.
+            var covered: [BatchJob] = []
+            try index.forEachJob { job in
+                if let shard, !shard.contains(job.key) { return }
+                if try index.isRenderedOrUpToDate(job.key) { covered.append(job) }
+            }
+            cocoWritten = writeCoco(covered, shard: shard)
         }
 
-        let notRun = requests.count - answered
+        let notRun = queued - answered
         let seconds = Date().timeIntervalSince(start)
         var summary = "galley batch: \(rendered) rendered, \(skipped) up to date, \(failed) failed in \(String(format: "%.1f", seconds)) s"
         if supervisor.wasInterrupted {
@@ -248,15 +288,13 @@ struct Batch: ParsableCommand {
         let crashed = supervisor.wasInterrupted || logFailure != nil || !cocoWritten
         let status: Int32 = crashed ? 1 : failed > 0 ? 3 : 0
         if let report {
-            for request in requests where !answeredKeys.contains(ExactKey(request.job.key)) {
-                results.append(BatchReport.result(notRun: request.job))
+            try index.forEachUnanswered { job in
+                try index.recordResult(key: job.key, encoded: Array(try encoder.encode(BatchReport.result(notRun: job))))
             }
-            results.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            let document = BatchReport(
+            let head = BatchReport.Head(
                 inputs: inputCount, rendered: rendered, upToDate: skipped, failed: failed, notRun: notRun, seconds: seconds,
-                shard: shard.map { "\($0.index)/\($0.count)" }, status: status, warnings: warnings, typography: typography,
-                results: results)
-            do { try AtomicFile.write(try DataFile.encode(document), to: report) } catch {
+                shard: shard.map { "\($0.index)/\($0.count)" }, status: status, typography: typography)
+            do { try head.write(to: report, index: index) } catch {
                 let reason = (error as? GalleyError).map { "\($0.path ?? report): \($0.message)" } ?? "\(report): \(error)"
                 FileHandle.standardError.write(Data("galley: error: cannot write the report \(reason)\n".utf8))
                 throw ExitCode(1)

@@ -4,11 +4,11 @@ import Foundation
 import Galley
 import GalleyLayout
 
-/// The batch report. `results` holds one entry per input of the run (of the shard, with
+/// The batch report: its head (`Head`), the listing's `warnings` and `results`, one entry per input of the run (of the shard, with
 /// `--shard`): rendered by this run, up to date (rendered by an earlier run, from the
 /// manifest), failed, or not run (the batch was interrupted first). So the report of a
 /// resumed run, or of a pod's third retry, still names every input.
-struct BatchReport: Encodable {
+enum BatchReport {
     /// The status of one input in this report.
     enum Status: String, Encodable {
         case rendered, upToDate, failed, notRun
@@ -34,21 +34,46 @@ struct BatchReport: Encodable {
         var encoding: String? = nil
     }
 
-    var inputs: Int
-    var rendered: Int
-    var upToDate: Int
-    var failed: Int
-    var notRun: Int
-    var seconds: Double
-    /// `K/N` when the run was one shard.
-    var shard: String?
-    /// Exit status of the run (0, 1, 3: README, exit status).
-    var status: Int32
-    /// Renamed outputs, repeated ids, refused links: each names the inputs involved.
-    var warnings: [String]
-    /// The typography figures of the inputs this run rendered, together.
-    var typography: TypographyReport
-    var results: [Result]
+    /// The report without its entries: written first, then the entries are streamed from
+    /// the batch's index (a report of a million inputs is never held).
+    struct Head: Encodable {
+        var inputs: Int
+        var rendered: Int
+        var upToDate: Int
+        var failed: Int
+        var notRun: Int
+        var seconds: Double
+        var shard: String?
+        var status: Int32
+        var typography: TypographyReport
+
+        /// Writes the report to `path`: this head's fields, `warnings` and `results` from
+        /// `index` (entries in key order), through a temporary file renamed at the end.
+        func write(to path: String, index: BatchIndex) throws {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+            var head = [UInt8](try encoder.encode(self))
+            // The head's object stays open: warnings and results follow as two more keys.
+            while let last = head.last, last == 0x7D || last == 0x0A || last == 0x20 { head.removeLast() }
+            let file = try StreamedFile(path: path)
+            try file.append(head)
+            try file.append(Array(",\n  \"warnings\" : [".utf8))
+            var first = true
+            try index.forEachWarning { warning in
+                try file.append(Array(((first ? "\n    " : ",\n    ") + String(decoding: try encoder.encode(warning), as: UTF8.self)).utf8))
+                first = false
+            }
+            try file.append(Array("\n  ],\n  \"results\" : [".utf8))
+            first = true
+            try index.forEachResult { entry in
+                try file.append(Array((first ? "\n    " : ",\n    ").utf8))
+                try file.append(entry)
+                first = false
+            }
+            try file.append(Array("\n  ]\n}\n".utf8))
+            try file.commit()
+        }
+    }
 
     static func result(_ response: WorkerResponse, name: String) -> Result {
         Result(

@@ -18,14 +18,14 @@ final class BatchSupervisor: @unchecked Sendable {
     private let workerArguments: [String]
     private let workers: Int
     private let timeout: Double
-    private var queue: [WorkerRequest] = []
-    private var next = 0
+    /// Hands out the next request (called under `lock`), nil when there is none: the
+    /// requests are read lazily from the batch's index, never held as a list.
+    private var nextRequest: () -> WorkerRequest? = { nil }
     /// How many requests were answered (rendered or failed); the answers themselves go to
     /// `onResult` and are not kept, so that a long batch runs in flat memory.
     private var answered = 0
     private var interrupted = false
     private var live: [Int32: WorkerProcess] = [:]
-    private var lastSave = Date()
     private var onResult: (WorkerResponse) -> Void = { _ in }
 
     init(executable: String, workerArguments: [String], workers: Int, timeout: Double) {
@@ -37,22 +37,12 @@ final class BatchSupervisor: @unchecked Sendable {
 
     var wasInterrupted: Bool { lock.withLock { interrupted } }
 
-    /// Whether a second has passed since the manifest was last saved (then it is saved).
-    func shouldSaveManifest() -> Bool {
-        // Called from `onResult`, already under `lock`.
-        if Date().timeIntervalSince(lastSave) >= 1 {
-            lastSave = Date()
-            return true
-        }
-        return false
-    }
-
-    /// Runs every request; `onResult` is called under the supervisor's lock, one at a time.
-    /// Returns how many requests were answered (fewer than given after an interruption).
-    func run(_ requests: [WorkerRequest], onResult: @escaping (WorkerResponse) -> Void) -> Int {
-        queue = requests
+    /// Runs every request that `next` hands out; `next` and `onResult` are called under the
+    /// supervisor's lock, one at a time. Returns how many requests were answered (fewer than
+    /// handed out after an interruption).
+    func run(next: @escaping () -> WorkerRequest?, onResult: @escaping (WorkerResponse) -> Void) -> Int {
+        nextRequest = next
         self.onResult = onResult
-        guard !requests.isEmpty else { return 0 }
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
         // A worker that crashes while its next request is on the way leaves a pipe without a
@@ -94,9 +84,8 @@ final class BatchSupervisor: @unchecked Sendable {
 
     private func takeRequest() -> WorkerRequest? {
         lock.withLock {
-            guard !interrupted, next < queue.count else { return nil }
-            defer { next += 1 }
-            return queue[next]
+            guard !interrupted else { return nil }
+            return nextRequest()
         }
     }
 

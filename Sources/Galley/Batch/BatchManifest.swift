@@ -10,7 +10,7 @@ import Foundation
 /// exclusive `flock`, so records never interleave or overwrite each other, and any later run,
 /// sharded or not, reads what all of them did. A line cut short (a full disk, a kill) is
 /// skipped when read, and the next writer starts a fresh line.
-public struct BatchManifest: Sendable {
+public enum BatchManifest {
     /// One input's record.
     public struct Entry: Codable, Sendable {
         public enum Status: String, Codable, Sendable { case rendered, failed }
@@ -47,47 +47,39 @@ public struct BatchManifest: Sendable {
 
     public static let fileName = ".galley-manifest.jsonl"
 
-    /// The latest record per key, by the key's exact bytes.
-    private var entries: [ExactKey: Entry] = [:]
-
-    public init() {}
-
-    public func entry(_ key: String) -> Entry? { entries[ExactKey(key)] }
-
-    /// Reads the manifest of `folder`, keeping the records whose key `keep` accepts (a shard
-    /// keeps its own). Unreadable lines are counted in `skippedLines`.
-    public static func load(from folder: String, keep: (String) -> Bool) -> (manifest: BatchManifest, skippedLines: Int) {
-        var manifest = BatchManifest()
+    /// Reads the manifest log of `folder` into `index`, the latest record of each key whose
+    /// key `keep` accepts (a shard keeps its own), streamed line by line: a log of a million
+    /// records is never held in memory. Returns how many lines could not be read.
+    public static func load(from folder: String, into index: BatchIndex, keep: (String) -> Bool) throws -> Int {
         let path = (folder as NSString).appendingPathComponent(fileName)
-        var skipped = 0
+        guard FileManager.default.fileExists(atPath: path) else { return 0 }
         let decoder = JSONDecoder()
-        guard FileManager.default.fileExists(atPath: path) else { return (manifest, 0) }
-        try? JSONLinesDump.forEachLine(in: path) { _, line in
-            guard !line.isEmpty else { return }
-            guard let entry = try? decoder.decode(Entry.self, from: Data(line)) else {
-                skipped += 1
-                return
+        var skipped = 0
+        try index.transaction {
+            try JSONLinesDump.forEachLine(in: path) { _, line in
+                guard !line.isEmpty else { return }
+                guard let entry = try? decoder.decode(Entry.self, from: Data(line)) else {
+                    skipped += 1
+                    return
+                }
+                if keep(entry.key) { try index.recordManifestLine(key: entry.key, line: Array(line)) }
             }
-            if keep(entry.key) { manifest.entries[ExactKey(entry.key)] = entry }
         }
-        return (manifest, skipped)
+        return skipped
     }
 
-    /// The record of `key` when it was rendered with this fingerprint, its assets are unchanged
-    /// and all its outputs still exist; nil when it must be rendered.
-    public func current(
-        _ key: String, fingerprint: String, assetsFolder: String?, in folder: String, hashes: inout [String: String]
+    /// `entry` when it was rendered with this fingerprint, its assets are unchanged and all
+    /// its outputs still exist; nil when its input must be rendered.
+    public static func current(
+        _ entry: Entry?, fingerprint: String, assetsFolder: String?, in folder: String, hashes: inout [String: String]
     ) -> Entry? {
-        guard let entry = entries[ExactKey(key)], entry.status == .rendered, entry.fingerprint == fingerprint else { return nil }
+        guard let entry, entry.status == .rendered, entry.fingerprint == fingerprint else { return nil }
         guard AssetUse.isUnchanged(entry.assets ?? [:], folder: assetsFolder, hashes: &hashes) else { return nil }
         let allThere = entry.outputs.allSatisfy {
             FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0))
         }
         return allThere ? entry : nil
     }
-
-    /// Records `entry` in memory (the log is written by `ManifestLog`).
-    public mutating func record(_ entry: Entry) { entries[ExactKey(entry.key)] = entry }
 }
 
 /// A string compared and hashed by its exact UTF-8 bytes: input keys whose names differ only

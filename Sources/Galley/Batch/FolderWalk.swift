@@ -1,4 +1,4 @@
-// Walks an input folder: files in byte order, symbolic links followed only inside the folder.
+// Walks an input folder: files as read, folders in byte order, symbolic links followed only inside the folder.
 
 import Foundation
 
@@ -30,10 +30,10 @@ enum FolderWalk {
     }
 
     /// Calls `body` with the path (relative to `root`) of every file under it whose name ends
-    /// in `suffix` (in any case: `STORY.TXT` from an old DOS archive too), in byte order, and
-    /// with where it leads when a link takes it outside `realRoot` (nil when inside); what
-    /// cannot be walked, and links that lead nowhere, go to `warnings`. Throws when `root`
-    /// cannot be read.
+    /// in `suffix` (in any case: `STORY.TXT` from an old DOS archive too), in the order the
+    /// folder lists them, and with where it leads when a link takes it outside `realRoot` (nil
+    /// when inside); what cannot be walked, and links that lead nowhere, go to `warnings`.
+    /// Throws when `root` cannot be read.
     static func files(
         in root: String, realRoot: String, suffix: String, warnings: inout [String], _ body: (String, String?) -> Void
     ) throws {
@@ -44,24 +44,22 @@ enum FolderWalk {
     }
 
     /// False when `folder` cannot be opened (errno tells why); unreadable subfolders become
-    /// warnings.
+    /// warnings. Files are handed to `body` as the folder is read (a folder of a million
+    /// files is never held as a list: the batch's index sorts them); subfolders are walked
+    /// after, in byte order, so that a folder reached twice through a link is always walked
+    /// under the same path.
     private static func walk(
         _ folder: String, relative: String, realRoot: String, suffix: String, visited: inout Set<String>,
         warnings: inout [String], _ body: (String, String?) -> Void
     ) -> Bool {
         guard let stream = opendir(folder) else { return false }
-        var names: [String] = []
+        var folders: [(name: String, path: String, real: String)] = []
         while let entry = readdir(stream) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
-            if name != ".", name != ".." { names.append(name) }
-        }
-        closedir(stream)
-        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for name in names {
+            guard name != ".", name != ".." else { continue }
             let path = (folder as NSString).appendingPathComponent(name)
-            let childRelative = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
             let isLink = (info.st_mode & S_IFMT) == S_IFLNK
@@ -74,20 +72,25 @@ enum FolderWalk {
                 }
                 continue
             }
-            let isFolder = (target.st_mode & S_IFMT) == S_IFDIR
-            if isFolder {
+            if (target.st_mode & S_IFMT) == S_IFDIR {
                 guard let real = realPath(path) else { continue }
-                guard real.hasPrefix(realRoot + "/") else {
-                    warnings.append("\(path) is a link to a folder outside the input folder (\(real)); not walked")
-                    continue
-                }
-                guard visited.insert(real).inserted else { continue }
-                if !walk(path, relative: childRelative, realRoot: realRoot, suffix: suffix, visited: &visited, warnings: &warnings, body) {
-                    warnings.append("\(path): cannot read the folder: \(String(cString: strerror(errno))); its articles are not listed")
-                }
+                folders.append((name, path, real))
             } else if name.lowercased().hasSuffix(suffix), (target.st_mode & S_IFMT) == S_IFREG {
                 let outside: String? = isLink && !isInside(path, root: realRoot) ? (realPath(path) ?? "?") : nil
-                body(childRelative, outside)
+                body(relative.isEmpty ? name : relative + "/" + name, outside)
+            }
+        }
+        closedir(stream)
+        folders.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        for (name, path, real) in folders {
+            guard real.hasPrefix(realRoot + "/") else {
+                warnings.append("\(path) is a link to a folder outside the input folder (\(real)); not walked")
+                continue
+            }
+            guard visited.insert(real).inserted else { continue }
+            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            if !walk(path, relative: childRelative, realRoot: realRoot, suffix: suffix, visited: &visited, warnings: &warnings, body) {
+                warnings.append("\(path): cannot read the folder: \(String(cString: strerror(errno))); its articles are not listed")
             }
         }
         return true

@@ -126,39 +126,38 @@ public enum JSONLinesDump {
         return Array((((object["title"] as? String) ?? "") + "\n" + body).utf8)
     }
 
-    /// One job per line; other fields than id, title and text are kept as header and footer
-    /// fields. A line that is not an article object becomes a job that fails with its
-    /// reason, so that nothing is silently skipped; blank lines are no articles.
+    /// One job per line, added to `index`; other fields than id, title and text are kept as
+    /// header and footer fields. A line that is not an article object becomes a job that
+    /// fails with its reason, so that nothing is silently skipped; blank lines are no articles.
     ///
     /// Keys are `dump.jsonl#id`; an id that repeats keeps its article as an input of its own,
-    /// keyed `dump.jsonl#id#2`, `#3`, … (compared as bytes), with a warning naming both lines.
-    /// Output names are `dump/` and the id as `OutputNames.fileName(forID:)` cleans it.
+    /// keyed `dump.jsonl#id#2`, `#3`, … (compared as bytes, looked up in the index), with a
+    /// warning naming both lines. Output names are `dump/` and the id as
+    /// `OutputNames.fileName(forID:)` cleans it.
     /// A line longer than `maxLine` bytes (`--max-input`) is never held: it becomes a job that
     /// fails with its length.
-    static func jobs(in path: String, maxLine: Int = 1 << 24) throws -> (jobs: [BatchJob], warnings: [String]) {
+    static func list(_ path: String, maxLine: Int = 1 << 24, into index: BatchIndex) throws {
         let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        var jobs: [BatchJob] = []
-        var warnings: [String] = []
-        var lineOfKey: [[UInt8]: Int] = [:]  // exact key bytes → the line that has it
         try forEachLine(in: path, maxLine: maxLine) { place, line in
             if place.length > maxLine {
                 let error = "line \(place.number) of \(path) is \(place.length) bytes, over the limit of \(maxLine) bytes; raise it with --max-input"
-                jobs.append(BatchJob(
-                    key: "\(path)#line-\(place.number)", path: path, line: place, outputName: "\(base)/line-\(place.number)",
-                    fields: ["source": base, "error": error]))
+                try BatchInputs.add(
+                    BatchJob(
+                        key: "\(path)#line-\(place.number)", path: path, line: place, outputName: "\(base)/line-\(place.number)",
+                        fields: ["source": base, "error": error]), to: index)
                 return
             }
             guard !line.allSatisfy(isBlank) else { return }
             let object = Self.object(line)
             let id = object.flatMap { o in (o["id"] as? String) ?? (o["id"] as? NSNumber)?.stringValue } ?? "line-\(place.number)"
             var key = "\(path)#\(id)"
-            if let first = lineOfKey[Array(key.utf8)] {
+            if let first = try index.job(Array(key.utf8)) {
                 var occurrence = 2
-                while lineOfKey[Array("\(path)#\(id)#\(occurrence)".utf8)] != nil { occurrence += 1 }
+                while try index.job(Array("\(path)#\(id)#\(occurrence)".utf8)) != nil { occurrence += 1 }
                 key = "\(path)#\(id)#\(occurrence)"
-                warnings.append("\(path) line \(place.number) repeats the id '\(id)' of line \(first); rendered as its own input, \(key)")
+                try index.warn(
+                    "\(path) line \(place.number) repeats the id '\(id)' of line \(first.line?.number ?? 0); rendered as its own input, \(key)")
             }
-            lineOfKey[Array(key.utf8)] = place.number
             var fields: [String: String] = ["source": base]
             for (k, v) in object ?? [:] where k != "text" && k != "title" && k != "id" {
                 if let s = v as? String { fields[k] = s } else if let n = v as? NSNumber { fields[k] = n.stringValue }
@@ -167,9 +166,8 @@ public enum JSONLinesDump {
                 fields["error"] = "line \(place.number) of \(path) is not a JSON object with a \"text\" field"
             }
             let name = "\(base)/\(OutputNames.fileName(forID: id))"
-            jobs.append(BatchJob(key: key, path: path, line: place, outputName: name, fields: fields))
+            try BatchInputs.add(BatchJob(key: key, path: path, line: place, outputName: name, fields: fields), to: index)
         }
-        return (jobs, warnings)
     }
 }
 

@@ -76,34 +76,52 @@ public final class ManifestLog {
     /// the lock, from the file as it is then (records other runs appended included), written
     /// to a temporary file and renamed over the log; runs appending at that moment move to
     /// the new file (`lock`). Returns how many lines were dropped.
+    ///
+    /// The log is streamed twice and never held: the first pass notes in a scratch SQLite
+    /// database (spilling to a file in the log's folder) where each key's latest record lies,
+    /// the second copies those lines in the order their keys first appeared.
     @discardableResult
     public func compactIfWorthIt() throws(GalleyError) -> Int {
         try lock()
         defer { flock(descriptor, LOCK_UN) }
-        var latest: [ExactKey: ArraySlice<UInt8>] = [:]
-        var order: [ExactKey] = []
-        var lines = 0
-        struct Key: Decodable { var key: String }
-        let decoder = JSONDecoder()
-        let all: [UInt8]
-        do { all = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
-            throw GalleyError(.output, "cannot read the manifest: \(error)", path: path)
+        do {
+            let index = try SQLiteFile.temporary(in: (path as NSString).deletingLastPathComponent)
+            try index.execute("CREATE TABLE latest(key BLOB PRIMARY KEY, first INTEGER NOT NULL, offset INTEGER NOT NULL, length INTEGER NOT NULL) WITHOUT ROWID; BEGIN")
+            struct Key: Decodable { var key: String }
+            let decoder = JSONDecoder()
+            var lines = 0
+            try JSONLinesDump.forEachLine(in: path) { place, line in
+                guard !line.isEmpty else { return }
+                lines += 1
+                guard let key = try? decoder.decode(Key.self, from: Data(line)) else { return }
+                let values: [SQLiteValue] = [
+                    .bytes(Array(key.key.utf8)), .integer(Int64(place.number)), .integer(Int64(place.offset)),
+                    .integer(Int64(place.length)),
+                ]
+                try index.query(
+                    "INSERT INTO latest(key, first, offset, length) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET offset = excluded.offset, length = excluded.length",
+                    values)
+            }
+            var keys = 0
+            try index.query("SELECT count(*) FROM latest") { keys = Int($0.integer(0)) }
+            guard lines >= 2 * keys, lines - keys >= 100 else { return 0 }
+            try index.execute("CREATE INDEX latest_first ON latest(first)")
+            let compacted = try StreamedFile(path: path)
+            var line: [UInt8] = []
+            try index.query("SELECT offset, length FROM latest ORDER BY first") { row in
+                line = [UInt8](repeating: 0, count: Int(row.integer(1)))
+                let read = line.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(row.integer(0))) }
+                guard read == line.count else { throw failure("cannot read the manifest") }
+                try compacted.append(line)
+                try compacted.append(CollectionOfOne(0x0A))
+            }
+            try compacted.commit()
+            return lines - keys
+        } catch let error as GalleyError {
+            throw error
+        } catch {
+            throw GalleyError(.output, "cannot compact the manifest: \(error)", path: path)
         }
-        for line in all.split(separator: 0x0A) {
-            lines += 1
-            guard let key = try? decoder.decode(Key.self, from: Data(line)) else { continue }
-            let exact = ExactKey(key.key)
-            if latest.updateValue(line, forKey: exact) == nil { order.append(exact) }
-        }
-        guard lines >= 2 * latest.count, lines - latest.count >= 100 else { return 0 }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(all.count)
-        for key in order {
-            bytes += latest[key]!
-            bytes.append(0x0A)
-        }
-        try AtomicFile.write(bytes, to: path)
-        return lines - latest.count
     }
 
     private func failure(_ what: String) -> GalleyError {

@@ -14,43 +14,53 @@ public enum OutputNames {
         return cleaned + "-" + ContentHash.sha256(Array(id.utf8)).prefix(8)
     }
 
-    /// Gives every job in `jobs` (sorted by key) an output name no earlier job has, comparing
-    /// names in Unicode NFC and without case (so `café` written NFC and NFD is one name, and
-    /// `Story` and `story` are, as on a file system that normalizes or ignores case). A clash keeps the first job's name and gives the later one `-2`, `-3`,
-    /// … (a number no other input's name takes). Returns one warning per renamed input,
-    /// naming both inputs.
-    static func resolve(_ jobs: inout [BatchJob]) -> [String] {
-        let natural = Set(jobs.map { comparable($0.outputName) })
-        var owners: [String: String] = [:]  // comparable name → the key of the input that has it
-        var warnings: [String] = []
-        for index in jobs.indices {
-            let name = jobs[index].outputName
-            guard let owner = owners[comparable(name)] else {
-                owners[comparable(name)] = jobs[index].key
-                continue
+    /// Gives every input in `index` an output name no input before it (by key bytes) has,
+    /// comparing names in Unicode NFC and without case (so `café` written NFC and NFD is one
+    /// name, and `Story` and `story` are, as on a file system that normalizes or ignores
+    /// case). A clash keeps the first input's name and gives the later one `-2`, `-3`, … (a
+    /// number no other input's name takes). Records one warning per renamed input, naming
+    /// both inputs.
+    ///
+    /// Only the inputs whose name clashes are visited (an index on the compared name finds
+    /// them), so naming a million inputs holds nothing per input in memory.
+    static func resolve(in index: BatchIndex) throws {
+        let file = index.file
+        try file.query(
+            "SELECT key, name, cmp FROM job WHERE cmp IN (SELECT cmp FROM job GROUP BY cmp HAVING count(*) > 1) ORDER BY key"
+        ) { row in
+            let keyBytes = row.bytes(0)
+            let name = row.text(1)
+            var ownerBytes: [UInt8] = []
+            try file.query("SELECT key FROM job WHERE cmp = ? ORDER BY key LIMIT 1", [.text(row.text(2))]) { ownerBytes = $0.bytes(0) }
+            guard ownerBytes != keyBytes else { return }
+            func isTaken(_ candidate: String) throws -> Bool {
+                var taken = false
+                let compared = SQLiteValue.text(comparable(candidate))
+                try file.query("SELECT 1 FROM job WHERE cmp = ? UNION ALL SELECT 1 FROM taken WHERE cmp = ?", [compared, compared]) { _ in
+                    taken = true
+                }
+                return taken
             }
             var number = 2
-            while natural.contains(comparable("\(name)-\(number)")) || owners[comparable("\(name)-\(number)")] != nil {
-                number += 1
-            }
+            while try isTaken("\(name)-\(number)") { number += 1 }
             let renamed = "\(name)-\(number)"
-            owners[comparable(renamed)] = jobs[index].key
-            jobs[index].outputName = renamed
+            try file.query("INSERT INTO taken(cmp) VALUES (?)", [.text(comparable(renamed))])
+            try file.query("INSERT INTO renamed(key, name) VALUES (?, ?)", [.bytes(keyBytes), .text(renamed)])
+            let key = String(decoding: keyBytes, as: UTF8.self)
+            let owner = String(decoding: ownerBytes, as: UTF8.self)
             let why =
-                owner == jobs[index].key
+                owner == key
                 ? " (their names differ only in Unicode normal form)"
-                : owner.lowercased() == jobs[index].key.lowercased() ? " (their names differ only in case)" : ""
-            warnings.append(
-                "\(jobs[index].key) and \(owner) would both write \(name)\(why); "
-                    + "\(jobs[index].key) is written as \(renamed)")
+                : owner.lowercased() == key.lowercased() ? " (their names differ only in case)" : ""
+            try index.warn("\(key) and \(owner) would both write \(name)\(why); \(key) is written as \(renamed)")
         }
-        return warnings
+        try file.execute("UPDATE job SET name = (SELECT name FROM renamed WHERE renamed.key = job.key) WHERE key IN (SELECT key FROM renamed)")
     }
 
     /// A name as compared for clashes: NFC (`precomposedStringWithCanonicalMapping`) and
     /// lowercased, as file systems that normalize or ignore case (macOS, SMB shares) compare
     /// names: `Story.txt` and `story.txt` would overwrite each other's PDF there.
-    private static func comparable(_ name: String) -> String {
+    static func comparable(_ name: String) -> String {
         name.precomposedStringWithCanonicalMapping.lowercased()
     }
 }
