@@ -7,8 +7,9 @@ import GalleyCore
 /// Finds the places where a word may take a hyphen, by Liang's patterns through libhyphen.
 ///
 /// Thread safety: loading a dictionary writes libhyphen's global tables, hyphenating only
-/// reads its own dictionary. So every `Hyphenator` is loaded before worker threads start, and
-/// from then on it is safe to share: hence `@unchecked Sendable`.
+/// reads its own dictionary. Loads happen under one process-wide lock (`loadLock`, also when
+/// a dictionary is read on its first word), so a `Hyphenator` is safe to share: hence
+/// `@unchecked Sendable`.
 public final class Hyphenator: @unchecked Sendable {
     public enum LoadError: Error, CustomStringConvertible {
         case missing(String)
@@ -21,8 +22,16 @@ public final class Hyphenator: @unchecked Sendable {
         }
     }
 
-    private let dictionary: UnsafeMutablePointer<HyphenDict>
-    private let isKOI8R: Bool
+    /// libhyphen's dictionary and whether its patterns are written in KOI8-R.
+    private struct Patterns {
+        let dictionary: UnsafeMutablePointer<HyphenDict>
+        let isKOI8R: Bool
+    }
+    /// Read from `path` on the first word that needs them (under `loadLock`): a Russian
+    /// article with no Latin word never reads the English patterns, and a process that
+    /// converts one article reads only what it sets.
+    private var patterns: Patterns?
+    private var patternsRead = false
     public let language: String
     /// The dictionary file the patterns came from.
     public let path: String
@@ -39,16 +48,36 @@ public final class Hyphenator: @unchecked Sendable {
     private let cacheLock = NSLock()
     private static let cacheLimit = 50_000
 
-    private init(dictionary: UnsafeMutablePointer<HyphenDict>, path: String, isKOI8R: Bool, language: String, left: Int, right: Int) {
-        self.dictionary = dictionary
+    private init(path: String, language: String, left: Int, right: Int) {
         self.path = path
-        self.isKOI8R = isKOI8R
         self.language = language
         self.leftMinimum = left
         self.rightMinimum = right
     }
 
-    deinit { hnj_hyphen_free(dictionary) }
+    deinit { if let patterns { hnj_hyphen_free(patterns.dictionary) } }
+
+    /// The patterns, read on first use. Nil when libhyphen cannot read the file (said once
+    /// on standard error; words then get no break points).
+    private var loadedPatterns: Patterns? {
+        Self.loadLock.lock()
+        defer { Self.loadLock.unlock() }
+        guard !patternsRead else { return patterns }
+        patternsRead = true
+        // The first line names the dictionary's encoding: KOI8-R for Debian's Russian one.
+        var firstLine = ""
+        if let stream = fopen(path, "r") {
+            var buffer = [CChar](repeating: 0, count: 64)
+            if fgets(&buffer, 64, stream) != nil { firstLine = String(cString: buffer).uppercased() }
+            fclose(stream)
+        }
+        guard let dictionary = hnj_hyphen_load(path) else {
+            FileHandle.standardError.write(Data("galley: warning: \(LoadError.unreadable(path)); \(language) words are not hyphenated\n".utf8))
+            return nil
+        }
+        patterns = Patterns(dictionary: dictionary, isKOI8R: firstLine.hasPrefix("KOI8-R"))
+        return patterns
+    }
 
     /// Folders searched for dictionaries, in order: `GALLEY_HYPHEN_DIR`, the denser patterns
     /// `scripts/setup.sh` installs (LibreOffice's current Russian set), then Debian's.
@@ -63,8 +92,9 @@ public final class Hyphenator: @unchecked Sendable {
     /// Dictionaries loaded so far, by language: each is loaded once per process and shared.
     nonisolated(unsafe) private static var loaded: [String: Hyphenator] = [:]
 
-    /// The patterns for `ru` or `en`, loaded once per process from the first folder of
-    /// `searchPath` that has them (later calls, from any thread, get the same instance).
+    /// The patterns for `ru` or `en`, from the first folder of `searchPath` that has them,
+    /// one instance per process (later calls, from any thread, get the same); the file is
+    /// read on the first word to hyphenate.
     /// Russian takes at least 2 letters on each side of a hyphen; English 2 before, 3 after.
     public static func load(language: String) throws -> Hyphenator {
         loadLock.lock()
@@ -79,13 +109,8 @@ public final class Hyphenator: @unchecked Sendable {
         let (file, left, right) = language == "ru" ? ("hyph_ru_RU.dic", 2, 2) : ("hyph_en_US.dic", 2, 3)
         guard let path = searchPath.map({ $0 + "/" + file }).first(where: { FileManager.default.fileExists(atPath: $0) })
         else { throw LoadError.missing(searchPath.map { $0 + "/" + file }.joined(separator: ", ")) }
-        // The first line names the dictionary's encoding: KOI8-R for Debian's Russian one.
-        let firstLine = (try? String(contentsOfFile: path, encoding: .isoLatin1))?
-            .prefix { $0 != "\n" && $0 != "\r" }.uppercased() ?? ""
-        guard let dictionary = hnj_hyphen_load(path) else { throw LoadError.unreadable(path) }
-        return Hyphenator(
-            dictionary: dictionary, path: path, isKOI8R: firstLine.hasPrefix("KOI8-R"), language: language, left: left,
-            right: right)
+        guard access(path, R_OK) == 0 else { throw LoadError.unreadable(path) }
+        return Hyphenator(path: path, language: language, left: left, right: right)
     }
 
     /// Indices (in Unicode scalars of `word`) before which a hyphen may go. Letters are
@@ -157,11 +182,12 @@ public final class Hyphenator: @unchecked Sendable {
             letters.append((scalars[k], k))
         }
         guard letters.count >= 5, capitals < 2 else { return [] }
+        guard let patterns = loadedPatterns else { return [] }
         var bytes: [CChar] = []
         bytes.reserveCapacity(letters.count * 2 + 1)
         for letter in letters {
             let lower = ScalarClass.lowercase(letter.scalar)
-            guard encode(lower, into: &bytes) else { return [] }
+            guard encode(lower, isKOI8R: patterns.isKOI8R, into: &bytes) else { return [] }
         }
         // libhyphen reports positions per character, also for UTF-8 dictionaries.
         var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
@@ -169,7 +195,7 @@ public final class Hyphenator: @unchecked Sendable {
         var pos: UnsafeMutablePointer<Int32>?
         var cut: UnsafeMutablePointer<Int32>?
         let status = hnj_hyphen_hyphenate3(
-            dictionary, bytes, Int32(bytes.count), &hyphens, nil, &rep, &pos, &cut,
+            patterns.dictionary, bytes, Int32(bytes.count), &hyphens, nil, &rep, &pos, &cut,
             Int32(leftMinimum), Int32(rightMinimum), Int32(leftMinimum), Int32(rightMinimum))
         // Non-standard hyphenation (rep/pos/cut) is not used by these dictionaries; free it.
         if let rep {
@@ -192,7 +218,7 @@ public final class Hyphenator: @unchecked Sendable {
 
     /// Appends the dictionary's bytes for a lowercase letter: KOI8-R for Debian's Russian
     /// patterns, UTF-8 otherwise. False for a letter KOI8-R lacks (the word stays unhyphenated).
-    private func encode(_ s: Unicode.Scalar, into bytes: inout [CChar]) -> Bool {
+    private func encode(_ s: Unicode.Scalar, isKOI8R: Bool, into bytes: inout [CChar]) -> Bool {
         if s.isASCII {
             bytes.append(CChar(bitPattern: UInt8(s.value)))
             return true
