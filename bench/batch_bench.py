@@ -35,13 +35,17 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def tree_rss(pid):
-    """Summed memory (bytes) of a process and all its descendants: (RSS, PSS).
+    """Summed memory (bytes) of a process and all its descendants: (RSS, PSS, PSS of anonymous
+    memory).
 
     RSS counts every page a process maps, so the shared libraries and font files that the
     parent and each worker map (Swift's runtime, Foundation's ICU data, fontconfig's caches)
     count once per process; PSS splits each shared page between the processes that map it,
-    so its sum is the memory the batch really holds."""
-    total, pss, stack = 0, 0, [pid]
+    so its sum is the memory the batch really holds. Its file-backed part still depends on the
+    machine: a library page that another program (another batch, a build) maps too is split
+    with it, so the batch's PSS drops while that program runs and rises when it stops. The
+    anonymous part (heaps, stacks: what galley itself allocates) depends on galley alone."""
+    total, pss, anon, stack = 0, 0, 0, [pid]
     children = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -62,23 +66,25 @@ def tree_rss(pid):
                 for line in f:
                     if line.startswith("Pss:"):
                         pss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss_Anon:"):
+                        anon += int(line.split()[1]) * 1024
         except OSError:
             pass
         stack += children.get(p, [])
-    return total, pss
+    return total, pss, anon
 
 
 def run_galley(galley, corpus, out, jobs, sample_memory=False, extra=()):
     start = time.perf_counter()
     process = subprocess.Popen([galley, "batch", str(corpus), "-o", str(out), "--jobs", str(jobs), "--force", *extra],
                                stderr=subprocess.DEVNULL)
-    peak = (0, 0)
+    peak = (0, 0, 0)
     samples = []
     if sample_memory:
         while process.poll() is None:
-            rss, pss = tree_rss(process.pid)
-            peak = (max(peak[0], rss), max(peak[1], pss))
-            samples.append((rss, pss))
+            sample = tree_rss(process.pid)
+            peak = tuple(max(a, b) for a, b in zip(peak, sample))
+            samples.append(sample)
             time.sleep(0.05)
     process.wait()
     return time.perf_counter() - start, peak, samples
@@ -243,8 +249,8 @@ def memory(args, work, cores):
                         "--jsonl"], check=True)
         seconds, peak, samples = run_galley(args.galley, dump_folder / "articles.jsonl", work / f"outDump{size}", cores,
                                             sample_memory=True)
-        peaks.append(peak[1])
-        for name, k in (("PSS", 1), ("RSS", 0)):
+        peaks.append(peak)
+        for name, k in (("PSS", 1), ("PSS of anonymous memory", 2), ("RSS", 0)):
             values = [s[k] for s in samples] or [0]
             first, second = values[: len(values) // 2] or [0], values[len(values) // 2:] or [0]
             print(f"memory ({name}, summed over parent + workers), {size} small articles (one JSON Lines dump) on "
@@ -253,7 +259,8 @@ def memory(args, work, cores):
         print(f"({seconds:.0f} s for the {size} articles, {size / seconds:.0f} articles/s)", flush=True)
         shutil.rmtree(work / f"outDump{size}", ignore_errors=True)
     if len(peaks) > 1:
-        print(f"peak PSS at {sizes[-1]} articles ÷ at {sizes[0]}: {peaks[-1] / peaks[0]:.3f}")
+        print(f"peak at {sizes[-1]} articles ÷ at {sizes[0]}: PSS {peaks[-1][1] / peaks[0][1]:.3f}, "
+              f"anonymous PSS {peaks[-1][2] / peaks[0][2]:.3f}, RSS {peaks[-1][0] / peaks[0][0]:.3f}")
 
 if __name__ == "__main__":
     main()
