@@ -99,10 +99,11 @@ struct Batch: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        // A missing input is a usage error, said before the output folder is made.
+        // A missing input, said before the output folder is made: exit 1, as for convert, since
+        // retrying can help (an archive volume mounted late), where 2 would stop a Kubernetes Job.
         for input in inputs where !FileManager.default.fileExists(atPath: input) {
             FileHandle.standardError.write(Data("galley: error: \(input): no such file or folder\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode(1)
         }
         let log: ManifestLog
         do {
