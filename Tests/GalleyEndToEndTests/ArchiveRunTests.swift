@@ -168,6 +168,17 @@ struct ArchiveRunTests {
         #expect((upToDate?["outputs"] as? [String]) == ["a0.pdf"] && upToDate?["pages"] as? Int == 1)
     }
 
+    @Test("a JSON Lines dump inside an input folder is named in a warning, not passed over in silence")
+    func dumpInFolder() throws {
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try write(article(1), folder.appendingPathComponent("in/story.txt"))
+        try write("{\"id\": \"1\", \"text\": \"Заголовок\\nТекст.\"}\n", folder.appendingPathComponent("in/dump.jsonl"))
+        let result = try galley(["batch", folder.appendingPathComponent("in").path, "-o", folder.appendingPathComponent("out").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("dump.jsonl is a JSON Lines dump inside an input folder"), "\(result.stderr)")
+    }
+
     @Test("a new --assets folder renders again exactly the articles that use it")
     func newAssetsFolder() throws {
         let folder = try Paths.temporaryFolder()

@@ -78,6 +78,10 @@ enum FolderWalk {
             } else if name.lowercased().hasSuffix(suffix), (target.st_mode & S_IFMT) == S_IFREG {
                 let outside: String? = isLink && !isInside(path, root: realRoot) ? (realPath(path) ?? "?") : nil
                 body(relative.isEmpty ? name : relative + "/" + name, outside)
+            } else if name.lowercased().hasSuffix(".jsonl"), (target.st_mode & S_IFMT) == S_IFREG {
+                // A dump found while walking a folder is not read (its articles are not files
+                // of the tree), but the operator must learn that it was passed over.
+                warnings.append("\(path) is a JSON Lines dump inside an input folder; not rendered: give it as an input of its own")
             }
         }
         closedir(stream)
