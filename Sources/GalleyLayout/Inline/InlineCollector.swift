@@ -21,6 +21,9 @@ struct InlineItems {
     /// (protrusion of a box's first character; 0 for everything else). Empty when no
     /// character of the paragraph protrudes.
     var leftHang: [Double] = []
+    /// For each item: the letters (clusters) of a box, which tracking widens; empty when the
+    /// paragraph is set without tracking. Counted once here, read per line by the assembler.
+    var letters: [Int] = []
 
     /// The source span of the scalars whose UTF-8 starts lie in `bytes`.
     func span(ofBytes bytes: Range<Int>) -> SourceSpan {
@@ -153,6 +156,9 @@ enum InlineCollector {
         add(.glue(width: 0, stretch: 100_000, shrink: 0))
         add(.penalty(width: 0, cost: -infinitePenalty, flagged: false))
         if microtype.protrusion { result.leftHang = leftHangs(result, microtype: microtype) }
+        if microtype.tracking > 0 {
+            result.letters = result.ranges.map { $0.isEmpty ? 0 : shaped.clusterCount(in: $0) }
+        }
         return result
     }
 

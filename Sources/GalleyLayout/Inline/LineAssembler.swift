@@ -69,7 +69,7 @@ struct LineAssembler {
                 case .box(let natural, let stretch, _):
                     let range = content.ranges[k]
                     var width = stretch > 0 ? natural * scale : natural
-                    if tracking != 0 && !range.isEmpty { width += Double(content.shaped.clusterCount(in: range)) * tracking }
+                    if tracking != 0 { width += Double(content.letters[k]) * tracking }
                     if range.isEmpty {
                         flushSlice()
                     } else if let current = slice, current.upperBound == range.lowerBound {
@@ -208,8 +208,8 @@ struct LineAssembler {
         let loosest = Microtype.trackingThreshold
         if settings.justify, microtype.tracking > 0, glueRatio(scale) > loosest, stretch > 0 {
             let letters = line.indices.reduce(0) { sum, k in
-                guard case .box = line[k], !content.ranges[k].isEmpty else { return sum }
-                return sum + content.shaped.clusterCount(in: content.ranges[k])
+                guard case .box = line[k] else { return sum }
+                return sum + content.letters[k]
             }
             if letters > 0 {
                 let excess = (glueRatio(scale) - loosest) * stretch
