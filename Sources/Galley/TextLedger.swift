@@ -138,7 +138,7 @@ public struct TextLedger {
             if case .panel = child.role {
                 panels += 1
                 for caption in child.frames(where: { $0 == .caption }) { tally(caption.frame, into: &captions) }
-            } else if child.line != nil, let span = child.span {
+            } else if child.role?.isLine == true, let span = child.span {
                 var drawn: [UInt32] = []
                 letters(of: child, into: &drawn)
                 lines.append(DrawnLine(span: span, letters: drawn))
