@@ -92,22 +92,42 @@ struct ArtifactMarking {
         }
     }
 
-    /// `bytes` with every occurrence of `pattern` that stands alone on its line replaced.
-    static func replacing(_ pattern: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+    /// `bytes` with each line `/Span << /MCID n >> BDC` whose n is in `mcids` replaced by
+    /// `/Artifact BMC`, in one pass (a page has an artifact per running head, folio and rule;
+    /// a pass per MCID copied the whole content stream each time).
+    static func markingArtifacts(_ mcids: Set<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let prefix = Array("/\(StructureTags.artifactStandIn) << /MCID ".utf8)
+        let suffix = Array(" >> BDC".utf8)
+        let replacement = Array("/Artifact BMC".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            let atLineStart = i == 0 || bytes[i - 1] == 0x0A
-            let end = i + pattern.count
-            if atLineStart, end <= bytes.count, bytes[i..<end].elementsEqual(pattern), end == bytes.count || bytes[end] == 0x0A {
-                out += replacement
-                i = end
-            } else {
-                out.append(bytes[i])
-                i += 1
+        var copied = 0
+        var lineStart = 0
+        let count = bytes.count
+        while lineStart < count {
+            var lineEnd = lineStart
+            while lineEnd < count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            if lineEnd - lineStart > prefix.count + suffix.count,
+                bytes[lineStart..<(lineStart + prefix.count)].elementsEqual(prefix),
+                bytes[(lineEnd - suffix.count)..<lineEnd].elementsEqual(suffix)
+            {
+                var mcid = 0
+                var digits = 0
+                var valid = true
+                for byte in bytes[(lineStart + prefix.count)..<(lineEnd - suffix.count)] {
+                    guard byte >= 0x30, byte <= 0x39, digits < 9 else { valid = false; break }
+                    mcid = mcid * 10 + Int(byte - 0x30)
+                    digits += 1
+                }
+                if valid, digits > 0, mcids.contains(mcid) {
+                    out += bytes[copied..<lineStart]
+                    out += replacement
+                    copied = lineEnd
+                }
             }
+            lineStart = lineEnd + 1
         }
+        out += bytes[copied..<count]
         return out
     }
 
@@ -124,10 +144,7 @@ struct ArtifactMarking {
         defer { free(buffer) }
         guard filtered != 0 else { return }
         // Bytes, not text: a content stream's strings may hold any byte.
-        var bytes = Array(UnsafeBufferPointer(start: buffer, count: length))
-        for mcid in mcids {
-            bytes = Self.replacing(Array("/\(StructureTags.artifactStandIn) << /MCID \(mcid) >> BDC".utf8), with: Array("/Artifact BMC".utf8), in: bytes)
-        }
+        let bytes = Self.markingArtifacts(mcids, in: UnsafeBufferPointer(start: buffer, count: length))
         bytes.withUnsafeBufferPointer { out in
             qpdf_oh_replace_stream_data(qpdf, contents, out.baseAddress, out.count, qpdf_oh_new_null(qpdf), qpdf_oh_new_null(qpdf))
         }

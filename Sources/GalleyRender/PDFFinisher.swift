@@ -116,11 +116,9 @@ struct PDFFinisher {
                 let buffer
             else { return }
             defer { free(buffer) }
-            guard filtered != 0,
-                let rewritten = LigatureMapping.rewrite(String(decoding: UnsafeBufferPointer(start: buffer, count: length), as: UTF8.self))
+            guard filtered != 0, let rewritten = LigatureMapping.rewrite(UnsafeBufferPointer(start: buffer, count: length))
             else { return }
-            let bytes = Array(rewritten.utf8)
-            bytes.withUnsafeBufferPointer { out in
+            rewritten.withUnsafeBufferPointer { out in
                 qpdf_oh_replace_stream_data(qpdf, map, out.baseAddress, out.count, qpdf_oh_new_null(qpdf), qpdf_oh_new_null(qpdf))
             }
         }
