@@ -5,14 +5,17 @@ SHELL := /bin/bash
 SWIFT ?= swift
 CONFIG ?= release
 SAMPLES := $(wildcard samples/*.txt)
+# The release binary carries Swift's runtime and Foundation inside it: linking them as shared
+# libraries cost a one-article convert 6-10 ms of dynamic linking (bench/startup_bench.py).
+RELEASE_FLAGS ?= --static-swift-stdlib
 
-.PHONY: setup build run test goldens fuzz bench-spacing bench-microtype bench-columns bench-batch docs-pictures clean
+.PHONY: setup build run test goldens fuzz bench-spacing bench-microtype bench-columns bench-batch bench-startup docs-pictures clean
 
 setup:
 	@bash scripts/setup.sh
 
 build: setup
-	$(SWIFT) build -c $(CONFIG) --product galley
+	$(SWIFT) build -c $(CONFIG) --product galley $(if $(filter release,$(CONFIG)),$(RELEASE_FLAGS))
 
 run: build
 	@mkdir -p output
@@ -25,7 +28,7 @@ run: build
 # The end-to-end tests run the release binary (GALLEY_BIN): a 2 MB article takes seconds there.
 test: setup .venv/readers
 	$(SWIFT) build --build-tests
-	$(SWIFT) build -c release --product galley
+	$(SWIFT) build -c release --product galley $(RELEASE_FLAGS)
 	GALLEY_BIN=$(CURDIR)/.build/release/galley $(SWIFT) test --skip-build
 	bash fuzz/run.sh 15
 
@@ -68,6 +71,9 @@ bench-columns: build .venv/bin/python
 
 bench-batch: build .venv/bin/python
 	.venv/bin/python bench/batch_bench.py --articles 1000 --memory 10000,100000
+
+bench-startup: build .venv/bin/python
+	.venv/bin/python bench/startup_bench.py
 
 docs-pictures: build
 	bash docs/make-pictures.sh

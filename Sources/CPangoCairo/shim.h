@@ -3,6 +3,15 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+#include <fontconfig/fontconfig.h>
+
+/// A Pango cairo font map that looks for fonts in `config` only (GalleyText's FontSearch).
+static inline PangoFontMap *galley_font_map_with_config(FcConfig *config) {
+    PangoFontMap *map = pango_cairo_font_map_new();
+    if (PANGO_IS_FC_FONT_MAP(map)) pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
+    return map;
+}
 
 /// Sets a Pango context up for device-independent measuring in points: the one set of metric
 /// settings layout (GalleyText's TextShaper) and render (GalleyRender's FontCache) share, so

@@ -18,12 +18,12 @@ public final class Typesetter {
     /// Problems with the template that do not stop it: fonts that are not installed.
     public let templateWarnings: [String]
     private let engine: LayoutEngine
-    private let renderer = Renderer()
+    private let renderer: Renderer
 
     /// Loads the hyphenation dictionaries and fonts for `template`.
     public init(template: Template = Template()) throws(GalleyError) {
         self.template = template
-        let shaper = TextShaper()
+        let shaper = TextShaper(preferredFamilies: template.fontFamilies)
         var hyphenators: [String: Hyphenator] = [:]
         if template.hyphenate {
             for language in ["ru", "en"] {
@@ -37,6 +37,8 @@ public final class Typesetter {
             }
         }
         engine = LayoutEngine(template: template, shaper: shaper, hyphenators: hyphenators)
+        // Render draws with the fonts the shaper measured (same thread, same typesetter).
+        renderer = Renderer(knownFonts: { [unowned shaper] ref in shaper.loadedFont(for: ref) })
         templateWarnings = Self.missingFonts(template, shaper: shaper)
     }
 
@@ -52,6 +54,7 @@ public final class Typesetter {
             let wanted = spec.family.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
             guard !wanted.isEmpty, !seen.contains(wanted) else { continue }
             seen.insert(wanted)
+            if shaper.hasFamily(wanted) { continue }
             let used = shaper.resolvedFamily(of: spec.style(color: .black, language: nil))
             if used.lowercased() != wanted.lowercased() {
                 warnings.append("template '\(template.name)': font family '\(wanted)' (fonts.\(name)) is not installed; using '\(used)'")

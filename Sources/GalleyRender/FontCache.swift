@@ -3,7 +3,8 @@
 internal import CPangoCairo
 import GalleyCore
 
-/// Resolves `FontRef`s through fontconfig (via Pango) to cairo scaled fonts.
+/// Resolves `FontRef`s to cairo scaled fonts: the font that shaped them when the caller knows
+/// it, otherwise through fontconfig (via Pango).
 ///
 /// Owns a Pango font map, which must stay on one thread: a cache belongs to the renderer
 /// that made it and is not `Sendable`.
@@ -11,8 +12,10 @@ final class FontCache {
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
     private let context: OpaquePointer
     private var fonts: [FontRef: UnsafeMutablePointer<PangoFont>] = [:]
+    private let knownFonts: ((FontRef) -> UnsafeMutableRawPointer?)?
 
-    init() {
+    init(knownFonts: ((FontRef) -> UnsafeMutableRawPointer?)? = nil) {
+        self.knownFonts = knownFonts
         (fontMap, context) = FontSystemLock.withLock {
             let map = pango_cairo_font_map_new()!
             return (map, pango_font_map_create_context(map)!)
@@ -33,6 +36,10 @@ final class FontCache {
         let font: UnsafeMutablePointer<PangoFont>
         if let hit = fonts[ref] {
             font = hit
+        } else if let known = knownFonts?(ref) {
+            g_object_ref(known)
+            font = known.assumingMemoryBound(to: PangoFont.self)
+            fonts[ref] = font
         } else {
             guard let description = pango_font_description_from_string(ref.description) else { return nil }
             defer { pango_font_description_free(description) }

@@ -13,8 +13,8 @@
 enum LigatureMapping {
     /// The last hex digit of U+FB00…U+FB06 → its letters as UTF-16 hex, as a CMap writes them.
     static let letters: [UInt8: String] = [
-        0x30: "00660066", 0x31: "00660069", 0x32: "0066006c", 0x33: "006600660069",
-        0x34: "00660066006c", 0x35: "017f0074", 0x36: "00730074",
+        0x30: "00660066", 0x31: "00660069", 0x32: "0066006C", 0x33: "006600660069",
+        0x34: "00660066006C", 0x35: "017F0074", 0x36: "00730074",
     ]
 
     /// The CMap with each `<code> <fbxx>` destination (a line of a bfchar block) replaced by

@@ -10,14 +10,18 @@ import GalleyCore
 /// Keeps a font cache (a Pango font map) between documents, so one renderer per thread
 /// should render many documents. Not `Sendable`: Pango font maps stay on one thread.
 public final class Renderer {
-    private let fonts = FontCache()
+    private let fonts: FontCache
 
     /// The zlib level of PDF streams: the fastest. At cairo's default (6) deflating was 23 %
     /// of a batch's time; level 1 takes about half that and makes PDFs 4.6 % larger
     /// (CDeflateLevel).
     static let pdfDeflateLevel: Int32 = 1
 
-    public init() {
+    /// `knownFonts` gives the Pango font (a `PangoFont *`) that shaped a `FontRef`, when the
+    /// caller has it (the typesetter's shaper, on this thread): render then draws with that
+    /// very font and asks fontconfig only for the others.
+    public init(knownFonts: ((FontRef) -> UnsafeMutableRawPointer?)? = nil) {
+        fonts = FontCache(knownFonts: knownFonts)
         galley_set_deflate_level(Self.pdfDeflateLevel)
     }
 

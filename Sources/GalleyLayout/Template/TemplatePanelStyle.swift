@@ -15,3 +15,22 @@ extension PanelStyle {
         captionSize = template.caption.size
     }
 }
+
+extension Template {
+    /// Every family the template's text is set in (its font lists and its panels'), in order,
+    /// once each: the faces shaping searches first (`TextShaper(preferredFamilies:)`).
+    public var fontFamilies: [String] {
+        let panels = PanelStyle(template: self)
+        let lists = [body, headline, footnote, folio, caption, label].map(\.family)
+            + [panels.labelFamily, panels.textFamily, panels.captionFamily]
+        var seen = Set<String>()
+        var families: [String] = []
+        for list in lists {
+            for name in list.split(separator: ",") {
+                let family = String(name.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+                if !family.isEmpty, seen.insert(family.lowercased()).inserted { families.append(family) }
+            }
+        }
+        return families
+    }
+}
