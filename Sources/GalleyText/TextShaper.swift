@@ -22,6 +22,8 @@ public final class TextShaper {
     /// The Pango font behind each `FontRef` this shaper handed out (the first, when two fonts
     /// describe alike).
     private var fontsByRef: [FontRef: UnsafeMutableRawPointer] = [:]
+    /// The first Pango font of each description, whatever its size.
+    private var fontsByDescription: [String: UnsafeMutableRawPointer] = [:]
     private var metricsCache: [String: (ascent: Double, descent: Double)] = [:]
     private var cache: [CacheKey: ShapedText] = [:]
 
@@ -111,11 +113,12 @@ public final class TextShaper {
     }
 
     /// The Pango font (a `PangoFont *`, owned by this shaper) that shaped the glyphs of `ref`,
-    /// or nil when this shaper never handed `ref` out. Render draws with it, so that the page
-    /// uses the very font layout measured, without asking fontconfig again (each fresh
-    /// lookup sorted every installed face: a fifth of a one-article convert).
+    /// else one of the same face at another size (a panel scaled to fit its column shows its
+    /// text at a size never shaped), or nil when this shaper never loaded the face. Render
+    /// draws with it, so that the page uses the very face layout measured, without asking
+    /// fontconfig again (each fresh lookup sorted every installed face).
     public func loadedFont(for ref: FontRef) -> UnsafeMutableRawPointer? {
-        fontsByRef[ref]
+        fontsByRef[ref] ?? fontsByDescription[ref.description]
     }
 
     /// Whether fontconfig has a family of this name (any case).
@@ -244,6 +247,7 @@ public final class TextShaper {
         fontFamilies.append(String(cString: pango_font_description_get_family(described)).lowercased())
         fontRefs[key] = index
         if fontsByRef[ref] == nil { fontsByRef[ref] = key }
+        if fontsByDescription[ref.description] == nil { fontsByDescription[ref.description] = key }
         // Keep the font alive for as long as its address is a key in the table.
         g_object_ref(key)
         return index
