@@ -99,8 +99,20 @@ final class FontSearch {
         return faces.pointee.nfont > 0
     }
 
+    /// The families of each family list met so far (a style's list is split once, not on
+    /// every shaping).
+    private var listed: [String: [String]] = [:]
+
+    /// The families `style` lists, lower case.
+    func families(of style: TextStyle) -> [String] {
+        if let hit = listed[style.family] { return hit }
+        let families = Self.families(of: style.family)
+        listed[style.family] = families
+        return families
+    }
+
     /// Whether `style` is shaped in the narrow search first.
     func startsNarrow(_ style: TextStyle) -> Bool {
-        narrow != nil && Self.families(of: style.family).first.map(narrowFamilies.contains) == true
+        narrow != nil && families(of: style).first.map(narrowFamilies.contains) == true
     }
 }

@@ -156,7 +156,7 @@ public final class TextShaper {
     /// (a character those families lack) shapes again over every installed face.
     private func shapeUncached(_ text: String, style: TextStyle) -> ShapedText {
         if let narrowSetup, search.startsNarrow(style) {
-            let listed = FontSearch.families(of: style.family)
+            let listed = search.families(of: style)
             if let shaped = shape(text, style: style, in: narrowSetup, keepingOnly: listed) { return shaped }
         }
         return shape(text, style: style, in: fullSetup, keepingOnly: nil)!
