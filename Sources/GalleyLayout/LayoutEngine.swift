@@ -106,7 +106,8 @@ public final class LayoutEngine {
                     justify: template.justify,
                     hyphenator: template.hyphenate ? hyphenators[language] : nil, microtype: template.microtype,
                     otherScriptHyphenator: template.hyphenate ? hyphenators[language == "ru" ? "en" : "ru"] : nil,
-                    shortWordBreakCost: template.lineBreaking.shortWordBreakCost)
+                    shortWordBreakCost: template.lineBreaking.shortWordBreakCost,
+                    numberBreakCost: template.lineBreaking.numberBreakCost)
                 let notes = paragraph.footnoteRefs.filter { !endnotes.contains($0.note) }.map { (span: $0.span, note: $0.note) }
                 let lines = setter.set(
                     paragraph.text, settings: settings, leading: template.body.leading, notes: notes, role: .bodyLine(paragraph: index))

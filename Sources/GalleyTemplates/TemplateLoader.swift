@@ -32,9 +32,10 @@ public enum TemplateLoader {
         "typography": [
             "justify": .boolean, "hyphenate": .boolean, "normalize": .boolean, "minimum_lines": .integer,
             "short_word_break_cost": .number,
+            "number_break_cost": .number,
         ],
         "colors": ["text": .color, "rule": .color, "palette": .colors],
-        "microtype": ["protrusion": .boolean, "tracking": .number],
+        "microtype": ["protrusion": .boolean, "tracking": .number, "tracking_shrink": .number],
         "microtype.expansion": ["stretch": .number, "shrink": .number, "step": .number, "jump": .number],
         "microtype.left": [:], "microtype.right": [:],
         "header": ["text": .string],
@@ -202,6 +203,11 @@ public enum TemplateLoader {
                     throw fail(key, "typography.short_word_break_cost must be 0 or more (inf: never)")
                 }
                 t.lineBreaking.shortWordBreakCost = n
+            case "number_break_cost":
+                guard let n = number(value), n >= 0 else {
+                    throw fail(key, "typography.number_break_cost must be 0 or more (inf: never)")
+                }
+                t.lineBreaking.numberBreakCost = n
             default:
                 guard let n = value.int, (1...5).contains(n) else { throw fail(key, "typography.minimum_lines must be from 1 to 5") }
                 t.minimumLinesAtPageBreak = n
@@ -220,6 +226,11 @@ public enum TemplateLoader {
                     throw fail(key, "microtype.tracking must be from 0 to 0.05 (ems per letter)")
                 }
                 t.microtype.tracking = n
+            } else if parts[1] == "tracking_shrink" {
+                guard let n = number(value), (0...0.05).contains(n) else {
+                    throw fail(key, "microtype.tracking_shrink must be from 0 to 0.05 (ems per letter)")
+                }
+                t.microtype.trackingShrink = n
             } else if parts[1] == "left" || parts[1] == "right" {
                 // The key is everything after "microtype.left." (the character may be a dot).
                 let character = Character(String(key.dropFirst("microtype.".count + parts[1].count + 1)))

@@ -50,10 +50,12 @@ public enum TemplatePrinter {
             normalize = \(t.typography)
             minimum_lines = \(t.minimumLinesAtPageBreak)
             short_word_break_cost = \(t.lineBreaking.shortWordBreakCost.isFinite ? num(t.lineBreaking.shortWordBreakCost) : "inf")
+            number_break_cost = \(t.lineBreaking.numberBreakCost.isFinite ? num(t.lineBreaking.numberBreakCost) : "inf")
 
             [microtype]
             protrusion = \(t.microtype.protrusion)
             tracking = \(num(t.microtype.tracking))
+            tracking_shrink = \(num(t.microtype.trackingShrink))
             expansion = { stretch = \(t.microtype.expansionStretch), shrink = \(t.microtype.expansionShrink), step = \(t.microtype.expansionStep), jump = \(t.microtype.expansionJump) }
 
             [colors]

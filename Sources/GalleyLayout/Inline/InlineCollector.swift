@@ -61,6 +61,9 @@ struct InlineSettings {
     /// it at a cost, as newspapers do: a hanging preposition is a smaller fault than a line
     /// with gaps of three spaces (LineBreaking.shortWordBreakCost).
     var shortWordBreakCost: Double = .infinity
+    /// What ending a line after a number bound to the word after it costs (`27 января`,
+    /// `1945 года`); infinite: never (LineBreaking.numberBreakCost).
+    var numberBreakCost: Double = .infinity
 }
 
 /// Builds `InlineItems` for one paragraph.
@@ -133,9 +136,7 @@ enum InlineCollector {
                 let stretch = settings.justify ? width / 3 : settings.style.size * 3
                 let glue = BreakItem.glue(width: width, stretch: stretch, shrink: width / 3)
                 if scalar == "\u{00A0}" {
-                    let cost = settings.shortWordBreakCost < infinitePenalty && followsShortWord(i, in: scalars)
-                        ? settings.shortWordBreakCost : infinitePenalty
-                    add(.penalty(width: 0, cost: cost, flagged: false))
+                    add(.penalty(width: 0, cost: bondCost(i, in: scalars, settings: settings), flagged: false))
                 } else if i > 0, case let factor = microtype.right(scalars[i - 1]), factor > 0 {
                     // A break here lets the character before the space hang into the margin:
                     // the line may be that much fuller. (The glue after a penalty is no break.)
@@ -156,10 +157,45 @@ enum InlineCollector {
         add(.glue(width: 0, stretch: 100_000, shrink: 0))
         add(.penalty(width: 0, cost: -infinitePenalty, flagged: false))
         if microtype.protrusion { result.leftHang = leftHangs(result, microtype: microtype) }
-        if microtype.tracking > 0 {
+        if microtype.tracking > 0 || microtype.trackingShrink > 0 {
             result.letters = result.ranges.map { $0.isEmpty ? 0 : shaped.clusterCount(in: $0) }
         }
         return result
+    }
+
+    /// What breaking at the no-break space at `i` costs: `shortWordBreakCost` after a short
+    /// word, `numberBreakCost` between a number and a word, never elsewhere.
+    static func bondCost(_ i: Int, in scalars: [Unicode.Scalar], settings: InlineSettings) -> Double {
+        if settings.shortWordBreakCost < infinitePenalty, followsShortWord(i, in: scalars) {
+            return settings.shortWordBreakCost
+        }
+        if settings.numberBreakCost < infinitePenalty, bindsNumberToWord(i, in: scalars) { return settings.numberBreakCost }
+        return infinitePenalty
+    }
+
+    /// Units and abbreviations of four letters or more that stay with their number (`4 млрд`).
+    static let longUnits: Set<String> = ["млрд", "трлн", "долл", "евро"]
+
+    /// Whether the no-break space at `i` binds a number (`27`, `1945`, `2018-го`, standing
+    /// after a space or at the start) to a word of at least four letters after it that is no
+    /// abbreviation or unit (`27 января`, `1945 года`; not `5 км`, `4 млн`, `1941 г.`, `5 %`).
+    static func bindsNumberToWord(_ i: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        var k = i - 1
+        var digits = 0
+        while k >= 0, !isSeparator(scalars[k]) {
+            if ScalarClass.isNumeric(scalars[k]) { digits += 1 } else if !ScalarClass.isLetter(scalars[k]) && scalars[k] != "-" {
+                return false
+            }
+            k -= 1
+        }
+        guard digits > 0, ScalarClass.isNumeric(scalars[k + 1]) else { return false }
+        var end = i + 1
+        var word = ""
+        while end < scalars.count, ScalarClass.isLetter(scalars[end]) {
+            word.unicodeScalars.append(scalars[end])
+            end += 1
+        }
+        return word.unicodeScalars.count >= 4 && !longUnits.contains(word.lowercased())
     }
 
     /// The longest word, in letters, that counts as short for `shortWordBreakCost`:
@@ -222,10 +258,12 @@ enum InlineCollector {
         // Font expansion is extra stretch and shrink of the word's own width; tracking, extra
         // stretch of each of its letters.
         let trackingPerLetter = microtype.tracking * settings.style.size
+        let tighteningPerLetter = microtype.trackingShrink * settings.style.size
         func box(_ width: Double, _ bytes: Range<Int>) -> BreakItem {
-            let tracking = trackingPerLetter > 0 ? Double(result.shaped.clusterCount(in: bytes)) * trackingPerLetter : 0
+            let letters = trackingPerLetter > 0 || tighteningPerLetter > 0 ? Double(result.shaped.clusterCount(in: bytes)) : 0
             return .box(
-                width: width, stretch: width * microtype.expansionStretch + tracking, shrink: width * microtype.expansionShrink)
+                width: width, stretch: width * microtype.expansionStretch + letters * trackingPerLetter,
+                shrink: width * microtype.expansionShrink + letters * tighteningPerLetter)
         }
         // A hyphen at a line end hangs into the margin by its protrusion factor.
         let hyphenWidth = result.hyphenWidth * (1 - microtype.right("-" as Unicode.Scalar))

@@ -207,14 +207,22 @@ struct LineAssembler {
         var tracking = 0.0
         let loosest = Microtype.trackingThreshold
         if settings.justify, microtype.tracking > 0, glueRatio(scale) > loosest, stretch > 0 {
-            let letters = line.indices.reduce(0) { sum, k in
-                guard case .box = line[k] else { return sum }
-                return sum + content.letters[k]
-            }
+            let letters = lineLetters(line)
             if letters > 0 {
                 let excess = (glueRatio(scale) - loosest) * stretch
                 tracking = min(microtype.tracking * settings.style.size, excess / Double(letters))
                 return (scale, glueRatio(scale, added: tracking * Double(letters)), tracking)
+            }
+        }
+        // Tightening, its mirror: a line the breaker filled past what its word spaces can
+        // shrink for takes the rest from between its letters.
+        let tightest = Microtype.tighteningThreshold
+        if settings.justify, microtype.trackingShrink > 0, glueRatio(scale) < tightest, shrink > 0 {
+            let letters = lineLetters(line)
+            if letters > 0 {
+                let excess = (glueRatio(scale) - tightest) * shrink
+                tracking = max(-microtype.trackingShrink * settings.style.size, excess / Double(letters))
+                return (scale, max(-1, glueRatio(scale, added: tracking * Double(letters))), tracking)
             }
         }
         // Glue never shrinks past its limit (TeX): a line that still does not fit sticks out
@@ -222,6 +230,14 @@ struct LineAssembler {
         let ratio = max(-1, glueRatio(scale))
         if !settings.justify { return (1, min(0, ratio), 0) }
         return (scale, ratio.isFinite ? ratio : breakRatio, 0)
+    }
+
+    /// The letters of a line's boxes, which tracking widens or narrows.
+    private func lineLetters(_ line: ArraySlice<BreakItem>) -> Int {
+        line.indices.reduce(0) { sum, k in
+            guard case .box = line[k] else { return sum }
+            return sum + content.letters[k]
+        }
     }
 
     /// Words of a right-to-left run (Arabic, Hebrew) stand in visual order: a sequence of

@@ -25,9 +25,18 @@ public struct Microtype: Sendable, Hashable {
     /// expansion; the assembler uses it only for what the word spaces would otherwise take
     /// beyond `trackingThreshold`, so only lines that would be loose are letter-spaced.
     public var tracking = 0.0
+    /// Letter-spacing a justified line may take away, in ems per letter (0.01 = 1 % of the
+    /// type size less after each letter; 0: none), so that a line may hold a syllable more
+    /// than its word spaces can shrink for. The assembler uses it only for what the word
+    /// spaces would otherwise take below `tighteningThreshold`.
+    public var trackingShrink = 0.0
     /// The glue ratio (word spaces at 1 + ratio × 1/3 of natural) past which a line is
     /// letter-spaced instead of spaced wider: 0.9 is gaps of 1.3 times natural.
     public static let trackingThreshold = 0.9
+    /// The glue ratio (word spaces at 1 + ratio × 1/3 of natural) below which a line is set
+    /// tighter between its letters instead of between its words: −0.6 is gaps of 0.8 times
+    /// natural.
+    public static let tighteningThreshold = -0.6
 
     /// How far a character at the start of a line hangs into the left margin, as a fraction
     /// of its width.

@@ -119,10 +119,16 @@ public struct TextSpec: Sendable, Hashable {
 /// of 20–25 em, a short word bound to the next (`во Франции`, `он не`) often leaves the line
 /// before it with gaps of three spaces. Newspapers let such a word end a line rather than set
 /// that line: here it may, at this cost (a Knuth–Plass penalty: 1000 is about a line set 1.6
-/// times looser than it needs to be). Bonds after numbers, abbreviations and initials stay.
+/// times looser than it needs to be). In a column of 16 em a number bound to the word after
+/// it (`27 января`, `1945 года`, `2018-го ирландец`) may also part from it, at its own cost,
+/// rather than leave a line of gaps twice the natural space. Bonds before units and
+/// abbreviations (`5 км`, `4 млн`, `1941 г.`), of initials, `№` and digit groups stay.
 public struct LineBreaking: Sendable, Hashable {
     /// The penalty for ending a line after a short word bound by a no-break space; infinite
     /// (the default): never.
     public var shortWordBreakCost: Double = .infinity
+    /// The penalty for ending a line after a number bound to a word of four letters or more;
+    /// infinite (the default): never.
+    public var numberBreakCost: Double = .infinity
     public init() {}
 }
