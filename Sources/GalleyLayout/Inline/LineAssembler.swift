@@ -220,8 +220,12 @@ struct LineAssembler {
         if settings.justify, microtype.trackingShrink > 0, glueRatio(scale) < tightest, shrink > 0 {
             let letters = lineLetters(line)
             if letters > 0 {
-                let excess = (glueRatio(scale) - tightest) * shrink
-                tracking = max(-microtype.trackingShrink * settings.style.size, excess / Double(letters))
+                let most = -microtype.trackingShrink * settings.style.size
+                func tightened(_ scale: Double) -> Double { max(most, (glueRatio(scale) - tightest) * shrink / Double(letters)) }
+                // The breaker counted on all of the expansion's shrink: take it when the rounded
+                // expansion would leave the line too full.
+                if glueRatio(scale, added: tightened(scale) * Double(letters)) < -1 { scale = 1 - microtype.expansionShrink }
+                tracking = tightened(scale)
                 return (scale, max(-1, glueRatio(scale, added: tracking * Double(letters))), tracking)
             }
         }

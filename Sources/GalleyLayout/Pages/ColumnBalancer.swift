@@ -46,33 +46,60 @@ struct ColumnBalancer {
         var shortest: Double
     }
 
-    /// The best plan: the items in their order, or with one panel moved to the section's top or
-    /// foot when that balances better (a lower tallest column, or the same and a taller
-    /// shortest one, by more than a point). nil when no order avoids widows and orphans within
-    /// `limit`.
+    /// The best plan: the items in their order, or with a panel moved to the section's top or
+    /// foot or to the top of one of its columns, when that balances better (`isBetter`). nil
+    /// when no order avoids widows and orphans within `limit`.
     func plan(limit: Double) -> Plan? {
         var best = planned(Array(items.indices), limit: limit)
-        let panels = items.indices.filter { !items[$0].isLine }
-        guard !panels.isEmpty, let first = best, first.tallest - first.shortest > 0.5 else { return best }
-        for p in panels {
-            let rest = items.indices.filter { $0 != p }
-            for order in [rest + [p], [p] + rest] {
-                guard let candidate = planned(order, limit: limit), let current = best else { continue }
-                let lower = candidate.tallest < current.tallest - 1
-                let sameButLevel = abs(candidate.tallest - current.tallest) <= 1 && candidate.shortest > current.shortest + 1
-                if lower || sameButLevel { best = candidate }
+        for p in items.indices where !items[p].isLine {
+            guard let current = best, current.tallest - current.shortest > 0.5 else { return best }
+            let rest = current.order.filter { $0 != p }
+            // Where the panel may go: the section's top and foot, and the head of each column
+            // of the plan so far (a make-up editor's choices; the text keeps its order).
+            var positions: Set<Int> = [0, rest.count]
+            for cut in current.cuts where current.order[cut] != p {
+                positions.insert(rest.firstIndex(of: current.order[cut]) ?? 0)
+            }
+            for q in positions.sorted() {
+                let order = Array(rest[..<q]) + [p] + Array(rest[q...])
+                guard order != current.order, let candidate = planned(order, limit: limit) else { continue }
+                if best.map({ isBetter(candidate, than: $0) }) ?? true { best = candidate }
             }
         }
         return best
+    }
+
+    /// The height within which a section counts as level: one line.
+    var lineHeight: Double {
+        let lines = items.filter(\.isLine).map(\.height).sorted()
+        return lines.isEmpty ? 12 : lines[lines.count / 2]
+    }
+
+    /// How far a plan's columns end further apart than a line.
+    func excess(_ plan: Plan) -> Double { max(0, plan.tallest - plan.shortest - lineHeight) }
+
+    /// Whether `candidate` balances better than `current`: its columns end closer to within a
+    /// line of each other, or as close and its tallest column is lower, or as low and its
+    /// shortest is taller (each by more than a point).
+    func isBetter(_ candidate: Plan, than current: Plan) -> Bool {
+        if excess(candidate) < excess(current) - 1 { return true }
+        guard abs(excess(candidate) - excess(current)) <= 1 else { return false }
+        if candidate.tallest < current.tallest - 1 { return true }
+        return abs(candidate.tallest - current.tallest) <= 1 && candidate.shortest > current.shortest + 1
     }
 
     /// The plan for the items in `order`.
     private func planned(_ order: [Int], limit: Double) -> Plan? {
         let balancer = ColumnBalancer(items: order.map { items[$0] }, columns: columns)
         guard let cuts = balancer.cuts(limit: limit) else { return nil }
-        let bounds = [0] + cuts + [order.count]
+        return balancer.plan(order: order, cuts: cuts)
+    }
+
+    /// The plan of the items in this balancer's order cut at `cuts`.
+    private func plan(order: [Int], cuts: [Int]) -> Plan {
+        let bounds = [0] + cuts + [items.count]
         var heights: [Double] = []
-        for k in 0..<(bounds.count - 1) { heights.append(balancer.height(from: bounds[k], to: bounds[k + 1])) }
+        for k in 0..<(bounds.count - 1) { heights.append(height(from: bounds[k], to: bounds[k + 1])) }
         while heights.count < columns { heights.append(0) }
         return Plan(order: order, cuts: cuts, tallest: heights.max() ?? 0, shortest: heights.min() ?? 0)
     }
@@ -129,9 +156,25 @@ struct ColumnBalancer {
         let tallest = best[columns][n]
         guard tallest <= limit + 0.001 else { return nil }
 
-        // Phase 2: with no column taller than that, the tallest shortest column.
+        // Phase 2: with no column taller than that, the tallest shortest column; when the
+        // columns still end more than a line apart, a column half a line or a line taller
+        // may let the shortest grow more (a panel's height is no multiple of a line's).
+        var chosen: (cuts: [Int], spread: Double)?
+        for extra in [0, 0.5, 1.0].map({ $0 * lineHeight }) where tallest + extra <= limit + 0.001 {
+            guard let cuts = levelCuts(ceiling: tallest + extra + 0.001, height: height) else { continue }
+            let planned = plan(order: Array(items.indices), cuts: cuts)
+            let spread = planned.tallest - planned.shortest
+            if chosen.map({ spread < $0.spread - 1 }) ?? true { chosen = (cuts, spread) }
+            if spread <= lineHeight + 0.001 { break }
+        }
+        return chosen?.cuts
+    }
+
+    /// Cuts with no column taller than `ceiling` whose shortest column is the tallest it can
+    /// be; nil when there are none. `height(i, j)`: the height of a column of items `i..<j`.
+    private func levelCuts(ceiling: Double, height: (Int, Int) -> Double) -> [Int]? {
+        let n = items.count
         // low[c][j]: the best shortest column for items 0..<j in c columns (−∞: impossible).
-        let ceiling = tallest + 0.001
         var low = Array(repeating: Array(repeating: -Double.infinity, count: n + 1), count: columns + 1)
         var from = Array(repeating: Array(repeating: -1, count: n + 1), count: columns + 1)
         low[0][0] = .infinity

@@ -308,8 +308,10 @@ private struct FillState {
                 }
                 if n <= 0 && atTop { n = max(1, min(rest.count, fitting(rest, spaceBefore: 0))) }
                 // A page does not end in a hyphenated word when a line can go over with it
-                // (TeX's \brokenpenalty): the reader would turn the page mid-word.
-                if n > filler.minimumLines, column == filler.columns - 1, rest[rest.startIndex + n - 1].isHyphenated {
+                // (TeX's \brokenpenalty): the reader would turn the page mid-word. Not in
+                // columns: there a page's columns end level at its foot, as a make-up editor
+                // wants them, and a line sent over would leave the last one short.
+                if n > filler.minimumLines, filler.columns == 1, rest[rest.startIndex + n - 1].isHyphenated {
                     n -= 1
                 }
             }
@@ -344,20 +346,51 @@ private struct FillState {
     /// column ends, no widow or orphan, the spaces between items kept); returns the section's
     /// bottom. A section the balancer cannot improve on keeps the columns it was filled into.
     mutating func balanceSection() -> Double {
-        let items = Array(page.placed[sectionStart...])
+        var items = Array(page.placed[sectionStart...])
         guard filler.columns > 1, !items.isEmpty else { return cursors.max() ?? bandTop }
-        let balancer = ColumnBalancer(
-            items: items.map {
-                ColumnBalancer.Item(
-                    height: $0.height, spaceAbove: $0.spaceAbove, spaceBelow: $0.spaceBelow, isFirstLine: $0.isFirstLine,
-                    isLastLine: $0.isLastLine, isLine: $0.isLine)
-            },
-            columns: filler.columns)
+        // A paragraph that goes on from the section before (or the page before) starts here as
+        // far as the reader of this section sees, and one that goes on after it ends here: its
+        // first line here is no more left alone at a column's foot than a paragraph's first.
+        let firstLine = items.firstIndex { $0.isLine }
+        let lastLine = items.lastIndex { $0.isLine }
+        func balancer(_ items: [PageFiller.Placed]) -> ColumnBalancer {
+            ColumnBalancer(
+                items: items.indices.map { k in
+                    let item = items[k]
+                    return ColumnBalancer.Item(
+                        height: item.height, spaceAbove: item.spaceAbove, spaceBelow: item.spaceBelow,
+                        isFirstLine: item.isFirstLine || k == firstLine, isLastLine: item.isLastLine || k == lastLine,
+                        isLine: item.isLine)
+                },
+                columns: filler.columns)
+        }
         // No column may end lower than the section's columns do as they were filled (they
         // respected each column's footnotes).
         let filled = (cursors.max() ?? bandTop) - bandTop
-        guard let plan = balancer.plan(limit: min(filled, filler.textHeight - bandTop)) else {
+        let limit = min(filled, filler.textHeight - bandTop)
+        guard var plan = balancer(items).plan(limit: limit) else {
             return cursors.max() ?? bandTop
+        }
+        // A column panel's height is no multiple of a line's: when the columns still end more
+        // than a line apart, the panel is drawn a little smaller (in the filler's steps, down
+        // to the smallest it is drawn at its directive's place) until they end level.
+        for p in items.indices where !items[p].isLine && balancer(items).excess(plan) > 0 {
+            guard case .group(let frame) = items[p].item.item else { continue }
+            for factor in stride(from: 1 - PageFiller.panelScaleStep, through: PageFiller.smallestPanelScale - 1e-9,
+                by: -PageFiller.panelScaleStep)
+            {
+                guard let small = PageFiller.shrunk(frame, toFit: frame.size.height * factor + 0.01, width: filler.columnWidth)
+                else { continue }
+                var trial = items
+                trial[p].item.item = .group(small)
+                trial[p].height = small.size.height
+                let level = balancer(trial)
+                guard let candidate = level.plan(limit: limit), level.excess(candidate) < balancer(items).excess(plan) - 1
+                else { continue }
+                items = trial
+                plan = candidate
+                if level.excess(candidate) == 0 { break }
+            }
         }
         let cuts = plan.cuts
         let ordered = plan.order.map { items[$0] }
