@@ -229,10 +229,50 @@ private struct FillState {
             putPanel(frame, space: space)
         } else if columnFloats.isEmpty, let shrunk = PageFiller.shrunk(frame, toFit: room, width: filler.columnWidth) {
             putPanel(shrunk, space: space)
+        } else if columnFloats.isEmpty, filler.columns > 1, column == filler.columns - 1, top > bandTop,
+            frame.size.height <= bottom(of: column) - bandTop, headPanel(frame, space: space)
+        {
+            return
         } else {
             columnFloats.append((frame, space))
             floatedPanels += 1
         }
+    }
+
+    /// A panel that does not fit below the text of a page's last column stands at that
+    /// column's head, and the column's lines go on below it and over to the next page, as a
+    /// make-up editor keeps a picture on the page of its text: floated to the next page, it
+    /// would stand there beside the few lines the article has left, taller than they could
+    /// fill beside it. False (and nothing changed) when the column holds anything but lines.
+    mutating func headPanel(_ frame: Frame, space: Double) -> Bool {
+        var start = page.placed.count
+        while start > sectionStart, page.placed[start - 1].column == column { start -= 1 }
+        let moved = Array(page.placed[start...])
+        guard !moved.isEmpty, moved.allSatisfy(\.isLine) else { return false }
+        page.placed.removeSubrange(start...)
+        let notes = Set(moved.flatMap(\.notes))
+        page.notes[column].removeAll { notes.contains($0) }
+        cursors[column] = bandTop
+        spaceBelowPanel[column] = 0
+        putPanel(frame, space: space)
+        // The lines again, a paragraph's piece at a time, with the filler's rules for column
+        // and page ends (the first piece may go on from the column before).
+        var piece: [SetLine] = []
+        var spaceBefore = 0.0
+        for item in moved {
+            guard case .group(let line) = item.item.item else { continue }
+            if piece.isEmpty { spaceBefore = item.spaceAbove }
+            piece.append(
+                SetLine(
+                    frame: line, notes: item.notes, ratio: line.line?.ratio ?? 0,
+                    isHyphenated: line.line?.isHyphenated ?? false, isLast: item.isLastLine))
+            if item.isLastLine {
+                placeParagraph(piece, spaceBefore: spaceBefore)
+                piece = []
+            }
+        }
+        if !piece.isEmpty { placeParagraph(piece, spaceBefore: spaceBefore) }
+        return true
     }
 
     /// Spanning items: on a page whose columns are still empty they go on top; otherwise the
