@@ -17,8 +17,10 @@
 ///
 /// A panel is one tall item that cannot be cut, so a section whose panel stands mid-text may
 /// not balance in the order written. Then, as a make-up editor would, the balancer also tries
-/// each panel at the foot of the section and at its top, and keeps the order that balances
-/// best (`plan(limit:)`).
+/// each panel at the foot of the section, at its top and at the head of each column, and keeps
+/// the order that balances best (`plan(limit:)`, `isBetter`). A panel's height is no multiple
+/// of a line's either: when the lowest tallest column leaves the columns more than a line
+/// apart, a column up to a line taller is tried too (`cuts(limit:)`).
 struct ColumnBalancer {
     /// What the balancer needs to know of one item.
     struct Item {
