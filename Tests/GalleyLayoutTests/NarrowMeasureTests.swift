@@ -53,8 +53,10 @@ struct NarrowMeasureTests {
         let without = Self.lines(text, measure: measure, microtype: loose)
         let with = Self.lines(text, measure: measure, microtype: tight)
         #expect(without.first.map { $0.frame.line?.gapRatio ?? 0 } ?? 0 > 1, "without tightening the first line goes loose")
-        // Word spaces go down to 0.8 natural, the letters take the rest.
+        // Word spaces go down to 0.8 natural, the letters take the rest: the gap a reader
+        // measures (gapRatio) is the word space and the tightening after the word's last
+        // letter, so a little under 0.8, and never under the 0.67 word spaces alone needed.
         let first = try #require(with.first?.frame.line)
-        #expect(abs(first.gapRatio - 0.8) < 0.01 && !first.isOverfull)
+        #expect(first.gapRatio < 0.8 && first.gapRatio > 0.67 && !first.isOverfull, "\(first.gapRatio)")
     }
 }

@@ -89,7 +89,10 @@ struct LineAssembler {
                     x += set
                     // A fixed narrow space (`№ 5`) is no word space: it does not count in the ratio.
                     if stretch > 0 || shrink > 0 {
-                        gapWidths += set
+                        // The gap a reader measures: the glue and the letter-spacing that
+                        // follows the word's last cluster (`ShapedText.glyphRuns`).
+                        let trailingTracking = tracking != 0 && k > start && content.letters[k - 1] > 0 ? tracking : 0
+                        gapWidths += set + trailingTracking
                         gapNatural += width
                     }
                 case .penalty:
