@@ -226,9 +226,9 @@ def speed(args, work, cores):
     print(f"floor (bench/pango_floor.c: bare Pango layout + Cairo PDF, no typesetting, {floor_pages} pages "
           f"against galley's {galley_pages}): {m['floor_cairo']:.2f} ms an article with cairo's deflate level, "
           f"{m['floor_galley']:.2f} ms with galley's")
-    print(f"8× typst warm would be {m['typst'] / 8:.2f} ms an article: "
-          f"{'below' if m['typst'] / 8 < m['floor_galley'] else 'above'} the floor; "
-          f"the floor itself is {floor_ratio:.2f}× typst warm, galley 1 worker takes {over_floor:.2f}× the floor's time")
+    print(f"galley 1 worker takes {over_floor:.2f}× the floor's time (galley 15 asks for at most 1.25×: "
+          f"{1.25 * m['floor_galley']:.2f} ms); the floor is {floor_ratio:.2f}× as fast as typst warm; "
+          f"2.3× typst warm (galley 15's other bar) would be {m['typst'] / 2.3:.2f} ms an article")
     per_stage = {k[len("stage "):]: v for k, v in m.items() if k.startswith("stage ")}
     print("galley per-stage ms an article, 1 worker: "
           + ", ".join(f"{k} {v:.2f}" for k, v in sorted(per_stage.items(), key=lambda kv: -kv[1])))
