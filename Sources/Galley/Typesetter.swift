@@ -124,12 +124,28 @@ public final class Typesetter {
     /// The article as one tagged PDF file's bytes, meeting `standards` (`--pdf-standard`).
     public func pdf(_ article: Article, standards: [PDFStandard] = []) throws(GalleyError) -> [UInt8] {
         do {
-            let facts = PDFFacts(language: article.document.language, source: article.sourceName, standards: standards)
+            let facts = PDFFacts(
+                language: article.document.language, source: article.sourceName, standards: standards,
+                parts: Self.partLanguages(article.document))
             return try renderer.pdf(
                 article.pages, metadata: DocumentMetadata(title: article.title, subject: article.sourceName), facts: facts)
         } catch {
             throw GalleyError(.output, "\(error)", path: article.source.path)
         }
+    }
+
+    /// The languages the parser recorded for the headline, each paragraph and each footnote
+    /// (by the indices the frames' roles carry), where they differ from the article's.
+    static func partLanguages(_ document: Document) -> PartLanguages {
+        var paragraphs: [Int: String] = [:]
+        for (index, block) in document.blocks.enumerated() {
+            if case .paragraph(let paragraph) = block, let language = paragraph.language { paragraphs[index] = language }
+        }
+        var notes: [Int: String] = [:]
+        for (index, note) in document.footnotes.enumerated() {
+            if let language = note.language { notes[index] = language }
+        }
+        return PartLanguages(article: document.language, headline: document.headlineLanguage, paragraphs: paragraphs, notes: notes)
     }
 
     /// Each page as an SVG file's bytes.

@@ -11,16 +11,20 @@ public struct PDFFacts: Sendable, Hashable {
     public var source: String
     /// Standards to claim and meet (`--pdf-standard`).
     public var standards: [PDFStandard]
+    /// The headline, paragraphs and notes in another language: their elements' /Lang.
+    public var parts: PartLanguages
 
-    public init(language: String, source: String = "", standards: [PDFStandard] = []) {
+    public init(language: String, source: String = "", standards: [PDFStandard] = [], parts: PartLanguages = PartLanguages()) {
         self.language = language
         self.source = source
         self.standards = standards
+        self.parts = parts
     }
 }
 
 /// Rewrites cairo's PDF with libqpdf's object API (never by editing bytes): the catalog's
 /// /Lang and /ViewerPreferences /DisplayDocTitle, /Alt on each Figure of the structure tree,
+/// /Lang on each element in another language than the article's (`ElementLanguageMarking`),
 /// an XMP metadata stream agreeing with the document information (title, language, dates,
 /// source, producer; pdfaid and pdfuaid when a standard is claimed) and, for PDF/A, an sRGB
 /// output intent with its ICC profile. The file ID is derived from the content, so the same
@@ -32,6 +36,8 @@ struct PDFFinisher {
     let facts: PDFFacts
     let metadata: DocumentMetadata
     let figureAlt: [String]
+    /// Every structure element the painter opened, in order, with its own language.
+    var elements: [(type: String, language: String?)] = []
 
     func finish(_ bytes: [UInt8]) throws -> [UInt8] {
         var data = qpdf_init()
@@ -53,6 +59,8 @@ struct PDFFinisher {
         qpdf_oh_replace_key(qpdf, markInfo, "/Marked", qpdf_oh_new_bool(qpdf, 1))
         qpdf_oh_replace_key(qpdf, root, "/MarkInfo", markInfo)
         setFigureAlt(qpdf, root: root)
+        // Before ArtifactMarking, which takes the furniture's elements out of the tree.
+        ElementLanguageMarking(qpdf: qpdf, root: root, elements: elements).apply()
         ArtifactMarking(qpdf: qpdf, root: root).apply()
         mapLigaturesToLetters(qpdf)
         let producer = qpdf_get_info_key(qpdf, "/Producer").map { String(cString: $0) } ?? ""

@@ -63,9 +63,9 @@ struct Painter {
         case .bodyLine(let paragraph, _):
             tags.line(.paragraph(paragraph))
             try paint(frame, at: origin)
-        case .footnote(_, let mark):
+        case .footnote(let note, let mark):
             tags.closeGroup()
-            tags.begin("Note")
+            tags.beginNote(note)
             try paintNote(frame, mark: mark, at: origin, tags: tags)
             tags.end("Note")
         case .panel(let panel):

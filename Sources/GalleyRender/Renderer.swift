@@ -37,7 +37,7 @@ public final class Renderer {
         setMetadata(surface, metadata)
         let cr = cairo_create(surface)!
         defer { cairo_destroy(cr) }
-        let tags = StructureTags(cr: cr, language: facts.language)
+        let tags = StructureTags(cr: cr, language: facts.language, parts: facts.parts)
         // One Document element holds every page's elements (cairo keeps it open across pages).
         tags.begin("Document")
         for page in pages {
@@ -48,7 +48,7 @@ public final class Renderer {
         }
         tags.end("Document")
         try finish(surface, what: "PDF")
-        return try PDFFinisher(facts: facts, metadata: metadata, figureAlt: tags.figureAlt).finish(sink.bytes)
+        return try PDFFinisher(facts: facts, metadata: metadata, figureAlt: tags.figureAlt, elements: tags.elements).finish(sink.bytes)
     }
 
     /// One page as a standalone SVG document (cairo writes one page per SVG surface),

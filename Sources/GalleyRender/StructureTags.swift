@@ -10,7 +10,8 @@ import GalleyCore
 /// footer) and whatever is drawn outside those elements (the rule above footnotes) are
 /// artifacts. cairo 1.16 writes the structure tree, the
 /// marked content and /MarkInfo but no attributes: the alt text of each Figure is collected
-/// here, in the order the Figures are opened, for `PDFFinisher` to add.
+/// here, in the order the Figures are opened, and the language of each element written in
+/// another language than the article (`PartLanguages`), for `PDFFinisher` to add.
 final class StructureTags {
     private let cr: OpaquePointer
     /// The element of running lines now open, if any.
@@ -18,6 +19,10 @@ final class StructureTags {
     /// Alt text of each Figure, in document order.
     private(set) var figureAlt: [String] = []
     private let language: String
+    private let parts: PartLanguages
+    /// Every element opened, in order, with its own language (nil: the article's):
+    /// `ElementLanguageMarking` puts the languages on the elements cairo wrote.
+    private(set) var elements: [(type: String, language: String?)] = []
 
     enum LineGroup: Equatable {
         case headline
@@ -30,17 +35,25 @@ final class StructureTags {
         }
     }
 
-    init(cr: OpaquePointer, language: String) {
+    init(cr: OpaquePointer, language: String, parts: PartLanguages = PartLanguages()) {
         self.cr = cr
         self.language = language
+        self.parts = parts
     }
 
     /// How many elements are open (the Document counts).
     private var depth = 0
 
-    func begin(_ tag: String) {
+    /// Opens the structure element `tag`, written in `language` when that is not the article's.
+    func begin(_ tag: String, language: String? = nil) {
         cairo_tag_begin(cr, tag, nil)
+        elements.append((tag, language))
         depth += 1
+    }
+
+    /// Opens the Note of footnote `note`, with the note's own language.
+    func beginNote(_ note: Int) {
+        begin("Note", language: parts.notes[note])
     }
 
     func end(_ tag: String) {
@@ -69,7 +82,10 @@ final class StructureTags {
     func line(_ group: LineGroup) {
         guard openGroup != group else { return }
         closeGroup()
-        begin(group.tag)
+        switch group {
+        case .headline: begin(group.tag, language: parts.headline)
+        case .paragraph(let index): begin(group.tag, language: parts.paragraphs[index])
+        }
         openGroup = group
     }
 

@@ -23,6 +23,8 @@ enum Readers {
         var displayDocTitle: Bool
         var structure: [String: Int]
         var figureAlt: [String]
+        /// Each structure element's own /Lang in tree order: [type, language].
+        var elementLanguages: [[String]]
         var unembeddedFonts: [String]
         struct Intent: Decodable {
             var s: String
@@ -225,8 +227,36 @@ struct PDFOutputTests {
         #expect(try galley(["convert", Paths.samples.appendingPathComponent("en-harbour-ferries.txt").path, "-o", pdf.path]).status == 0)
         let facts = try Readers.inspect(pdf)
         #expect(facts.lang == "en")
+        #expect(facts.elementLanguages.isEmpty, "an article in one language needs no /Lang below the catalog's")
         #expect(facts.xmp["dc:language"]?.contains("en") == true)
         #expect((facts.structure["P"] ?? 0) > 1)
+    }
+
+    /// A paragraph and a footnote in English inside a Russian article: their P and Note say
+    /// `en` (the parser's per-paragraph language), the Russian elements inherit the catalog's
+    /// `ru` and carry no /Lang of their own.
+    @Test func partsInAnotherLanguageSayTheirs() throws {
+        guard Readers.available else { return }
+        let folder = try Paths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let article = folder.appendingPathComponent("mixed.txt")
+        try Data(
+            """
+            Городской совет утвердил бюджет на ремонт набережной   Депутаты городского совета в среду \
+            одобрили смету реконструкции северной набережной, сообщили в пресс-службе мэрии.  The council \
+            said on Wednesday that the works would start in spring and take two seasons.  Подрядчика \
+            выберут на открытом конкурсе в феврале; заявки подали пять компаний из движения «Живой берег*».  \
+            * The movement was registered in 2015; its board includes architects and residents.
+            """.utf8
+        ).write(to: article)
+        let pdf = folder.appendingPathComponent("mixed.pdf")
+        let result = try galley(["convert", article.path, "-o", pdf.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let facts = try Readers.inspect(pdf)
+        #expect(facts.lang == "ru")
+        #expect(facts.elementLanguages == [["P", "en"], ["Note", "en"]], "\(facts.elementLanguages)")
+        let check = try run("qpdf", ["--check", pdf.path])
+        #expect(check.status == 0, "\(check.text)")
     }
 
     @Test(arguments: [("a-2b", "B", false), ("a-2u", "U", false), ("a-2b,ua-1", "B", true), ("ua-1", "", true)])

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reads a galley PDF back with pikepdf and five text readers; prints JSON facts for the tests.
 usage: inspect_pdf.py OUT.pdf
-Facts: catalog (/Lang, /MarkInfo, DisplayDocTitle), structure element counts and Figure /Alt,
+Facts: catalog (/Lang, /MarkInfo, DisplayDocTitle), structure element counts, Figure /Alt and
+each element's own /Lang (in tree order),
 /Artifact sequences and drawing operators outside any marked content,
 XMP fields (dc:title, dc:language, pdfaid, pdfuaid), output intents, fonts without an embedded
 font program, and each reader's text (poppler, pdfminer, pypdf, MuPDF, PDFium)."""
@@ -9,7 +10,7 @@ import json, subprocess, sys
 import pikepdf
 
 def structure(root):
-    counts, alts, seen = {}, [], set()
+    counts, alts, langs, seen = {}, [], [], set()
     def walk(node, depth):
         if depth > 64 or not isinstance(node, pikepdf.Dictionary): return
         if node.objgen != (0, 0):
@@ -20,6 +21,7 @@ def structure(root):
             name = str(s)[1:]
             counts[name] = counts.get(name, 0) + 1
             if name == "Figure": alts.append(str(node.get("/Alt", "")))
+            if "/Lang" in node: langs.append([name, str(node.Lang)])
         kids = node.get("/K")
         if isinstance(kids, pikepdf.Array):
             for kid in kids: walk(kid, depth + 1)
@@ -27,7 +29,7 @@ def structure(root):
             walk(kids, depth + 1)
     tree = root.get("/StructTreeRoot")
     if tree is not None: walk(tree, 0)
-    return counts, alts
+    return counts, alts, langs
 
 def unembedded_fonts(pdf):
     missing = set()
@@ -74,12 +76,12 @@ def readers(path):
 def main(path):
     pdf = pikepdf.open(path)
     root = pdf.Root
-    counts, alts = structure(root)
+    counts, alts, langs = structure(root)
     facts = {
         "lang": str(root.get("/Lang", "")),
         "marked": bool(root.get("/MarkInfo", {}).get("/Marked", False)),
         "displayDocTitle": bool(root.get("/ViewerPreferences", {}).get("/DisplayDocTitle", False)),
-        "structure": counts, "figureAlt": alts,
+        "structure": counts, "figureAlt": alts, "elementLanguages": langs,
         "unembeddedFonts": unembedded_fonts(pdf),
         "outputIntents": [
             {"s": str(oi.get("/S")), "profileComponents": int(oi.DestOutputProfile.get("/N", 0)) if "/DestOutputProfile" in oi else 0,
