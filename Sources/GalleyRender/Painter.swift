@@ -19,6 +19,8 @@ struct Painter {
     var tags: StructureTags? = nil
 
     func paint(_ frame: Frame, at origin: Point) throws(RenderError) {
+        // In a PDF, a line broken after a word's own hyphen keeps that hyphen for readers.
+        let frame = tags != nil && frame.line?.isHyphenated == true ? WordHyphens.marked(frame) : frame
         // Runs side by side in one font, colour and width (the words of a line) are drawn by
         // one cairo call: cairo records, analyses and replays every call of a PDF page, and a
         // call per word made that the larger part of writing a page.
@@ -174,7 +176,7 @@ struct Painter {
         let font = try scaledFont(batch.font, text: String(decoding: batch.utf8, as: UTF8.self))
         select(font, scale: batch.horizontalScale, color: batch.color)
         var glyphs = batch.glyphs
-        var clusters = batch.clusters
+        var clusters = tags == nil ? batch.clusters : TightSpaces.clusters(of: batch, spaceAdvance: spaceAdvance(batch, font))
         batch.utf8.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 cairo_show_text_glyphs(
@@ -183,6 +185,15 @@ struct Painter {
             }
         }
         try check(Self.quote(String(decoding: batch.utf8, as: UTF8.self)))
+    }
+
+    /// The advance of the batch's space glyph as drawn (0 when it has no word space).
+    private func spaceAdvance(_ batch: TextBatch, _ font: OpaquePointer) -> Double {
+        guard let first = batch.spaces.first else { return 0 }
+        var glyph = batch.glyphs[first.glyph]
+        var extents = cairo_text_extents_t()
+        cairo_scaled_font_glyph_extents(font, &glyph, 1, &extents)
+        return extents.x_advance * batch.horizontalScale
     }
 
     /// A run the batches do not take: glyphs with no text behind them (decorative glyphs).

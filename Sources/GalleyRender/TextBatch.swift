@@ -14,6 +14,8 @@ struct TextBatch {
     private(set) var glyphs: [cairo_glyph_t] = []
     private(set) var utf8: [UInt8] = []
     private(set) var clusters: [cairo_text_cluster_t] = []
+    /// Each word space drawn: the index of its cluster and of its glyph.
+    private(set) var spaces: [(cluster: Int, glyph: Int)] = []
 
     init(like run: GlyphRun) {
         font = run.font
@@ -45,6 +47,7 @@ struct TextBatch {
         clusters += runClusters
         if let space = run.wordSpace {
             // The word space as a character of the same text run (`WordSpace`).
+            spaces.append((clusters.count, glyphs.count))
             glyphs.append(cairo_glyph_t(index: UInt(space.glyph.id), x: origin.x + space.glyph.x, y: origin.y + space.glyph.y))
             utf8.append(contentsOf: space.text.utf8)
             clusters.append(cairo_text_cluster_t(num_bytes: Int32(space.text.utf8.count), num_glyphs: 1))
