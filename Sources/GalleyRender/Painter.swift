@@ -17,6 +17,12 @@ struct Painter {
     let page: Int
     /// Structure tags to write as the roles go by (tagged PDF); nil for SVG and PNG.
     var tags: StructureTags? = nil
+    /// Whether text is drawn as glyph outlines, with no characters behind it: the drawing of
+    /// a generated panel in a PDF (`paintPanel`), but for its label line.
+    var outlinesText = false
+    /// The baseline (in the frame painted) of the text kept as text while `outlinesText`: a
+    /// panel's label line (kind and archive id).
+    var keptBaseline: Double?
 
     func paint(_ frame: Frame, at origin: Point) throws(RenderError) {
         // In a PDF, a line broken after a word's own hyphen keeps that hyphen for readers.
@@ -28,11 +34,12 @@ struct Painter {
         for positioned in frame.items {
             let at = origin.offset(by: positioned.position)
             if case .text(let run) = positioned.item, TextBatch.canHold(run) {
-                if let current = batch, !current.matches(run) {
+                let outlined = outlines(at: positioned.position)
+                if let current = batch, !current.matches(run) || current.isOutlined != outlined {
                     try show(current)
                     batch = nil
                 }
-                if batch == nil { batch = TextBatch(like: run) }
+                if batch == nil { batch = TextBatch(like: run, outlined: outlined) }
                 batch?.append(run, at: at)
                 continue
             }
@@ -42,8 +49,12 @@ struct Painter {
             }
             switch positioned.item {
             case .group(let child):
-                if let tags { try paintTagged(child, at: at, tags: tags) } else { try paint(child, at: at) }
-            case .text(let run): try asContent { () throws(RenderError) in try paint(run, at: at) }
+                var inner = self
+                inner.keptBaseline = nil
+                if let tags { try inner.paintTagged(child, at: at, tags: tags) } else { try inner.paint(child, at: at) }
+            case .text(let run):
+                let outlined = outlines(at: positioned.position)
+                try asContent { () throws(RenderError) in try paint(run, at: at, outlined: outlined) }
             case .shape(let shape): try asContent { () throws(RenderError) in paint(shape, at: at) }
             case .image(let image): try asContent { () throws(RenderError) in try paint(image, at: at) }
             }
@@ -71,30 +82,12 @@ struct Painter {
             try paintNote(frame, mark: mark, at: origin, tags: tags)
             tags.end("Note")
         case .panel(let panel):
-            tags.closeGroup()
-            var drawing = frame
-            drawing.items = frame.items.filter { !Self.isCaption($0) }
-            var captions = frame
-            captions.items = frame.items.filter(Self.isCaption)
-            tags.addFigure(panel, caption: captions.text(), drawnText: drawing.text())
-            tags.begin("Figure")
-            try paint(drawing, at: origin)
-            tags.end("Figure")
-            if !captions.items.isEmpty {
-                tags.begin("Caption")
-                try paint(captions, at: origin)
-                tags.end("Caption")
-            }
+            try paintPanel(frame, panel, at: origin, tags: tags)
         case .furniture:
             try tags.artifact { () throws(RenderError) in try paint(frame, at: origin) }
         default:
             try paint(frame, at: origin)
         }
-    }
-
-    private static func isCaption(_ positioned: Positioned) -> Bool {
-        if case .group(let child) = positioned.item, child.role == .caption { return true }
-        return false
     }
 
     /// A footnote: its mark (the first run of its first line, when that run shows the mark
@@ -172,10 +165,15 @@ struct Painter {
         setSource(color)
     }
 
-    private func show(_ batch: TextBatch) throws(RenderError) {
+    func show(_ batch: TextBatch) throws(RenderError) {
         let font = try scaledFont(batch.font, text: String(decoding: batch.utf8, as: UTF8.self))
         select(font, scale: batch.horizontalScale, color: batch.color)
         var glyphs = batch.glyphs
+        if batch.isOutlined {
+            fillOutlines(&glyphs)
+            try check(Self.quote(String(decoding: batch.utf8, as: UTF8.self)))
+            return
+        }
         var clusters = tags == nil ? batch.clusters : TightSpaces.clusters(of: batch, spaceAdvance: spaceAdvance(batch, font))
         batch.utf8.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
@@ -197,14 +195,14 @@ struct Painter {
     }
 
     /// A run the batches do not take: glyphs with no text behind them (decorative glyphs).
-    private func paint(_ run: GlyphRun, at origin: Point) throws(RenderError) {
+    private func paint(_ run: GlyphRun, at origin: Point, outlined: Bool) throws(RenderError) {
         guard !run.glyphs.isEmpty else { return }
         let font = try scaledFont(run.font, text: run.text)
         select(font, scale: run.horizontalScale, color: run.color)
         var glyphs = run.glyphs.map {
             cairo_glyph_t(index: UInt($0.id), x: origin.x + $0.x, y: origin.y + $0.y)
         }
-        cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
+        if outlined { fillOutlines(&glyphs) } else { cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count)) }
         try check("glyphs")
     }
 
