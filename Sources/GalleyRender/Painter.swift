@@ -17,12 +17,9 @@ struct Painter {
     let page: Int
     /// Structure tags to write as the roles go by (tagged PDF); nil for SVG and PNG.
     var tags: StructureTags? = nil
-    /// Whether text is drawn as glyph outlines, with no characters behind it: the drawing of
-    /// a generated panel in a PDF (`paintPanel`), but for its label line.
+    /// Whether text is drawn as glyph outlines, with no characters behind it: a panel's
+    /// drawing in a PDF (`paintPanel`).
     var outlinesText = false
-    /// The baseline (in the frame painted) of the text kept as text while `outlinesText`: a
-    /// panel's label line (kind and archive id).
-    var keptBaseline: Double?
 
     func paint(_ frame: Frame, at origin: Point) throws(RenderError) {
         // In a PDF, a line broken after a word's own hyphen keeps that hyphen for readers.
@@ -34,12 +31,11 @@ struct Painter {
         for positioned in frame.items {
             let at = origin.offset(by: positioned.position)
             if case .text(let run) = positioned.item, TextBatch.canHold(run) {
-                let outlined = outlines(at: positioned.position)
-                if let current = batch, !current.matches(run) || current.isOutlined != outlined {
+                if let current = batch, !current.matches(run) {
                     try show(current)
                     batch = nil
                 }
-                if batch == nil { batch = TextBatch(like: run, outlined: outlined) }
+                if batch == nil { batch = TextBatch(like: run) }
                 batch?.append(run, at: at)
                 continue
             }
@@ -49,12 +45,8 @@ struct Painter {
             }
             switch positioned.item {
             case .group(let child):
-                var inner = self
-                inner.keptBaseline = nil
-                if let tags { try inner.paintTagged(child, at: at, tags: tags) } else { try inner.paint(child, at: at) }
-            case .text(let run):
-                let outlined = outlines(at: positioned.position)
-                try asContent { () throws(RenderError) in try paint(run, at: at, outlined: outlined) }
+                if let tags { try paintTagged(child, at: at, tags: tags) } else { try paint(child, at: at) }
+            case .text(let run): try asContent { () throws(RenderError) in try paint(run, at: at) }
             case .shape(let shape): try asContent { () throws(RenderError) in paint(shape, at: at) }
             case .image(let image): try asContent { () throws(RenderError) in try paint(image, at: at) }
             }
@@ -169,7 +161,7 @@ struct Painter {
         let font = try scaledFont(batch.font, text: String(decoding: batch.utf8, as: UTF8.self))
         select(font, scale: batch.horizontalScale, color: batch.color)
         var glyphs = batch.glyphs
-        if batch.isOutlined {
+        if outlinesText {
             fillOutlines(&glyphs)
             try check(Self.quote(String(decoding: batch.utf8, as: UTF8.self)))
             return
@@ -195,14 +187,14 @@ struct Painter {
     }
 
     /// A run the batches do not take: glyphs with no text behind them (decorative glyphs).
-    private func paint(_ run: GlyphRun, at origin: Point, outlined: Bool) throws(RenderError) {
+    private func paint(_ run: GlyphRun, at origin: Point) throws(RenderError) {
         guard !run.glyphs.isEmpty else { return }
         let font = try scaledFont(run.font, text: run.text)
         select(font, scale: run.horizontalScale, color: run.color)
         var glyphs = run.glyphs.map {
             cairo_glyph_t(index: UInt($0.id), x: origin.x + $0.x, y: origin.y + $0.y)
         }
-        if outlined { fillOutlines(&glyphs) } else { cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count)) }
+        if outlinesText { fillOutlines(&glyphs) } else { cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count)) }
         try check("glyphs")
     }
 

@@ -7,13 +7,14 @@ extension Painter {
     /// A panel: its drawing inside a Figure (whose alt text `StructureTags` records), then its
     /// caption inside a Caption.
     ///
-    /// A generated panel's drawing (a placeholder, an invented chart's title, labels and
-    /// values, a poll's made-up answers) is galley's, not the article's: its text is drawn as
-    /// outlines, so it stays out of the text that readers extract and index (as it stays out of
-    /// the SVG text layer), and its text blocks no longer break poppler's reading of the
-    /// columns around the panel. The Figure's /Alt says what it shows. Kept as text: the
-    /// panel's label line (its kind and archive id, which come from the article's directive)
-    /// and the caption. A real picture or chart from the assets keeps all of its text.
+    /// The drawing's text (its label line of kind and archive id, a chart's title, labels and
+    /// values, a placeholder's mark, a poll's answers) is drawn as glyph outlines: the text
+    /// layer carries the article's text (headline, body, notes, captions) in reading order, as
+    /// the SVG text layer does, and the Figure's /Alt says what the drawing shows and what is
+    /// written in it. Drawn as text, a generated panel put invented figures into what readers
+    /// extract and index (ru_001's chart years read as glued article words by all five readers),
+    /// and every panel's text made blocks that broke poppler's reading of the columns around it.
+    /// The caption, the article's own words, stays text.
     func paintPanel(_ frame: Frame, _ panel: PanelRole, at origin: Point, tags: StructureTags) throws(RenderError) {
         tags.closeGroup()
         var drawing = frame
@@ -23,11 +24,7 @@ extension Painter {
         tags.addFigure(panel, caption: captions.text(), drawnText: drawing.text())
         tags.begin("Figure")
         var painter = self
-        if panel.isGenerated {
-            painter.outlinesText = true
-            // The label line is the panel's first text (PanelFactory draws it first).
-            painter.keptBaseline = drawing.items.first(where: { if case .text = $0.item { true } else { false } })?.position.y
-        }
+        painter.outlinesText = true
         try painter.paint(drawing, at: origin)
         tags.end("Figure")
         if !captions.items.isEmpty {
@@ -35,13 +32,6 @@ extension Painter {
             try paint(captions, at: origin)
             tags.end("Caption")
         }
-    }
-
-    /// Whether text placed at `position` (in the frame being painted) is drawn as outlines.
-    func outlines(at position: Point) -> Bool {
-        guard outlinesText else { return false }
-        guard let keptBaseline else { return true }
-        return abs(position.y - keptBaseline) > 0.5
     }
 
     /// Fills the glyphs' outlines in the selected font and colour: ink with no text behind it.

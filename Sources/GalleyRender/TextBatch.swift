@@ -17,11 +17,7 @@ struct TextBatch {
     /// Each word space drawn: the index of its cluster and of its glyph.
     private(set) var spaces: [(cluster: Int, glyph: Int)] = []
 
-    /// Whether the batch is drawn as glyph outlines, with no text behind it (`Painter.outlinesText`).
-    let isOutlined: Bool
-
-    init(like run: GlyphRun, outlined: Bool = false) {
-        isOutlined = outlined
+    init(like run: GlyphRun) {
         font = run.font
         color = run.color
         horizontalScale = run.horizontalScale

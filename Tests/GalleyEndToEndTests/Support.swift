@@ -102,6 +102,21 @@ func pdfText(_ pdf: URL) throws -> String {
     return result.text
 }
 
+/// The alt text of each Figure in a PDF, read from qpdf's JSON of its objects (a panel's
+/// drawing is outlines, not text: its label, kind and id are in its Figure's /Alt).
+func figureAltTexts(_ pdf: URL) throws -> [String] {
+    let result = try run("qpdf", ["--json=2", "--json-key=qpdf", pdf.path])
+    #expect(result.status == 0, "qpdf --json failed: \(result.stderr)")
+    let pattern = try NSRegularExpression(pattern: #""/Alt": ("(?:[^"\\]|\\.)*")"#)
+    let text = result.text
+    return pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+        guard let range = Range(match.range(at: 1), in: text),
+            let value = try? JSONDecoder().decode(String.self, from: Data(text[range].utf8))
+        else { return nil }
+        return value.hasPrefix("u:") ? String(value.dropFirst(2)) : value
+    }
+}
+
 /// The number of pages pdfinfo reports.
 func pdfPageCount(_ pdf: URL) throws -> Int {
     let info = try run("pdfinfo", [pdf.path]).text
