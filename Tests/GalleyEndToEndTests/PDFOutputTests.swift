@@ -186,25 +186,6 @@ struct PDFOutputTests {
         }
     }
 
-    /// The seed through ../shared/tools/textlayer.py, against the text galley sets
-    /// (`galley normalize`: the tool keeps the archive's stray `n` that galley repairs).
-    @Test func seedPassesTextLayerTool() throws {
-        guard Paths.hasShared else {
-            print("skipped: ../shared is absent (seed and textlayer.py)")
-            return
-        }
-        guard Readers.available else { return }
-        let folder = try Paths.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let pdf = folder.appendingPathComponent("seed.pdf")
-        let text = folder.appendingPathComponent("seed.txt")
-        #expect(try galley(["convert", Paths.seed.path, "--template", "screen", "-o", pdf.path]).status == 0)
-        try galley(["normalize", Paths.seed.path]).stdout.write(to: text)
-        let tool = Paths.shared.appendingPathComponent("tools/textlayer.py").path
-        let out = try run(Readers.python, [tool, text.path, pdf.path])
-        #expect(out.status == 0, "textlayer.py:\n\(out.text)")
-    }
-
     @Test func seedIsTaggedInRussian() throws {
         guard Paths.hasShared else {
             print("skipped: ../shared is absent (seed)")
