@@ -8,8 +8,8 @@ them are of two kinds the tool cannot tell from real faults:
   `ска-` / `зали`: the tool looks for glue before it rejoins hyphens, and `приоб` splits into
   `при` + `об`, `зали` into `за` + `ли`);
 - lost words hyphenated where something stands between the halves: a column or page end with a
-  blank line, a folio or a running header (`по-` / `4` / `ражения`), or two one-line columns
-  side by side that a reader reads as one line (`сотруд- ничать`).
+  blank line, a folio, a running header or a panel's caption (`по-` / `4` / `ражения`), or two
+  one-line columns side by side that a reader reads as one line (`сотруд- ничать`).
 Everything else is "other": the tests hold it to zero."""
 import collections, importlib.util, json, re, sys
 
@@ -45,15 +45,16 @@ def main(tool_path, article, pdf):
         have = collections.Counter(tl.pdf_words(text, vocab))
         lost = collections.Counter({w: n - have[w] for w, n in want.items() if have[w] < n})
         # Lost across a break: the word's first half, followed by a hyphen in the reader's text,
-        # and its second half stand within eight tokens of each other (a running header between). poppler and PDFium join a
-        # line-final hyphen to whatever line comes next, a folio too: «по-» + «4» gives «по4».
+        # and its second half stand within 40 tokens of each other (a folio, a running header
+        # or a panel's caption between). poppler and PDFium join a line-final hyphen to
+        # whatever line comes next, a folio too: «по-» + «4» gives «по4».
         lowered = tl.norm(text)
         split, other = [], []
         for word, n in lost.items():
             halves = [(word[:i], word[i:]) for i in range(1, len(word))]
             found = any(
                 (tokens[k] == a or (tokens[k].startswith(a) and tokens[k][len(a):].isdigit()))
-                and b in tokens[k + 1:k + 9]
+                and b in tokens[k + 1:k + 41]
                 and re.search(re.escape(a) + r"([-\u2010]|\d+\s)", lowered)
                 for a, b in halves for k in range(len(tokens)))
             (split if found else other).extend([word] * n)
