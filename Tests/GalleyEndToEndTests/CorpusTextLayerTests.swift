@@ -55,13 +55,7 @@ struct CorpusTextLayerTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let tool = Paths.shared.appendingPathComponent("tools/textlayer.py").path
         let script = Paths.root.appendingPathComponent("Tests/pdf/reader_table.py").path
-        for article in Self.articles {
-            let name = article.deletingPathExtension().lastPathComponent
-            let pdf = folder.appendingPathComponent("\(name).pdf")
-            let text = folder.appendingPathComponent("\(name).txt")
-            let convert = try galley(["convert", article.path, "--template", template, "-o", pdf.path])
-            #expect(convert.status == 0, "\(convert.stderr)")
-            try galley(["normalize", article.path]).stdout.write(to: text)
+        for (name, pdf, text) in try Self.setArticles(template, in: folder) {
             let out = try run(Readers.python, [script, tool, text.path, pdf.path])
             #expect(out.status == 0, "reader_table.py: \(out.stderr)")
             let rows = try JSONDecoder().decode([String: ReaderRow].self, from: out.stdout)
@@ -92,14 +86,23 @@ struct CorpusTextLayerTests {
         let folder = try Paths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let tool = Paths.shared.appendingPathComponent("tools/textlayer.py").path
-        for article in Self.articles {
+        for (name, pdf, text) in try Self.setArticles("screen", in: folder) {
+            let out = try run(Readers.python, [tool, text.path, pdf.path])
+            #expect(out.status == 0, "textlayer.py \(name):\n\(out.text)")
+        }
+    }
+
+    /// Each article set in `template` as `NAME.pdf` in `folder`, beside the text galley sets
+    /// (`galley normalize`) as `NAME.txt`: what the readers are held against.
+    private static func setArticles(_ template: String, in folder: URL) throws -> [(name: String, pdf: URL, text: URL)] {
+        try articles.map { article in
             let name = article.deletingPathExtension().lastPathComponent
             let pdf = folder.appendingPathComponent("\(name).pdf")
             let text = folder.appendingPathComponent("\(name).txt")
-            #expect(try galley(["convert", article.path, "--template", "screen", "-o", pdf.path]).status == 0)
+            let convert = try galley(["convert", article.path, "--template", template, "-o", pdf.path])
+            #expect(convert.status == 0, "\(template) \(name): \(convert.stderr)")
             try galley(["normalize", article.path]).stdout.write(to: text)
-            let out = try run(Readers.python, [tool, text.path, pdf.path])
-            #expect(out.status == 0, "textlayer.py \(name):\n\(out.text)")
+            return (name, pdf, text)
         }
     }
 }
