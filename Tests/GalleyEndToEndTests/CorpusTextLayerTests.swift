@@ -46,16 +46,8 @@ struct CorpusTextLayerTests {
     /// rejoins them), and at least 98 % in order.
     @Test(arguments: ["default", "screen", "newspaper", "broadsheet"])
     func everyReaderInEveryTemplate(template: String) throws {
-        guard Paths.hasShared else {
-            print("skipped: ../shared is absent (seed, corpus and textlayer.py)")
-            return
-        }
-        guard Readers.available else { return }
-        let folder = try Paths.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let tool = Paths.shared.appendingPathComponent("tools/textlayer.py").path
         let script = Paths.root.appendingPathComponent("Tests/pdf/reader_table.py").path
-        for (name, pdf, text) in try Self.setArticles(template, in: folder) {
+        try Self.eachArticle(in: template) { tool, name, pdf, text in
             let out = try run(Readers.python, [script, tool, text.path, pdf.path])
             #expect(out.status == 0, "reader_table.py: \(out.stderr)")
             let rows = try JSONDecoder().decode([String: ReaderRow].self, from: out.stdout)
@@ -78,6 +70,18 @@ struct CorpusTextLayerTests {
     /// In the screen template (one column, ragged right) the tool itself passes
     /// every article: all five readers, no word lost or glued, at least 98 % in order.
     @Test func screenPassesTextLayerTool() throws {
+        try Self.eachArticle(in: "screen") { tool, name, pdf, text in
+            let out = try run(Readers.python, [tool, text.path, pdf.path])
+            #expect(out.status == 0, "textlayer.py \(name):\n\(out.text)")
+        }
+    }
+
+    /// Sets each article in `template` (`NAME.pdf`, beside the text galley sets, `galley
+    /// normalize`, as `NAME.txt`: what the readers are held against) and hands it to `check`
+    /// with textlayer.py's path; nothing, saying why, without ../shared or the readers.
+    private static func eachArticle(
+        in template: String, _ check: (_ tool: String, _ name: String, _ pdf: URL, _ text: URL) throws -> Void
+    ) throws {
         guard Paths.hasShared else {
             print("skipped: ../shared is absent (seed, corpus and textlayer.py)")
             return
@@ -86,23 +90,14 @@ struct CorpusTextLayerTests {
         let folder = try Paths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let tool = Paths.shared.appendingPathComponent("tools/textlayer.py").path
-        for (name, pdf, text) in try Self.setArticles("screen", in: folder) {
-            let out = try run(Readers.python, [tool, text.path, pdf.path])
-            #expect(out.status == 0, "textlayer.py \(name):\n\(out.text)")
-        }
-    }
-
-    /// Each article set in `template` as `NAME.pdf` in `folder`, beside the text galley sets
-    /// (`galley normalize`) as `NAME.txt`: what the readers are held against.
-    private static func setArticles(_ template: String, in folder: URL) throws -> [(name: String, pdf: URL, text: URL)] {
-        try articles.map { article in
+        for article in articles {
             let name = article.deletingPathExtension().lastPathComponent
             let pdf = folder.appendingPathComponent("\(name).pdf")
             let text = folder.appendingPathComponent("\(name).txt")
             let convert = try galley(["convert", article.path, "--template", template, "-o", pdf.path])
             #expect(convert.status == 0, "\(template) \(name): \(convert.stderr)")
             try galley(["normalize", article.path]).stdout.write(to: text)
-            return (name, pdf, text)
+            try check(tool, name, pdf, text)
         }
     }
 }
