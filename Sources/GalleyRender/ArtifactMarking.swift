@@ -133,20 +133,6 @@ struct ArtifactMarking {
 
     /// `/Span << /MCID n >> BDC` → `/Artifact BMC` for the given MCIDs in the page's contents.
     private func rewriteContents(of page: qpdf_oh, mcids: Set<Int>) {
-        let contents = qpdf_oh_get_key(qpdf, page, "/Contents")
-        guard qpdf_oh_is_stream(qpdf, contents) != 0 else { return }
-        var buffer: UnsafeMutablePointer<UInt8>?
-        var length = 0
-        var filtered: QPDF_BOOL = 0
-        guard qpdf_oh_get_stream_data(qpdf, contents, qpdf_dl_generalized, &filtered, &buffer, &length) & 2 == 0,
-            let buffer
-        else { return }
-        defer { free(buffer) }
-        guard filtered != 0 else { return }
-        // Bytes, not text: a content stream's strings may hold any byte.
-        let bytes = Self.markingArtifacts(mcids, in: UnsafeBufferPointer(start: buffer, count: length))
-        bytes.withUnsafeBufferPointer { out in
-            qpdf_oh_replace_stream_data(qpdf, contents, out.baseAddress, out.count, qpdf_oh_new_null(qpdf), qpdf_oh_new_null(qpdf))
-        }
+        rewriteStream(qpdf, qpdf_oh_get_key(qpdf, page, "/Contents")) { Self.markingArtifacts(mcids, in: $0) }
     }
 }

@@ -117,18 +117,7 @@ struct PDFFinisher {
             }
             let map = qpdf_oh_get_key(qpdf, font, "/ToUnicode")
             guard qpdf_oh_is_stream(qpdf, map) != 0, seen.insert(qpdf_oh_get_object_id(qpdf, map)).inserted else { return }
-            var buffer: UnsafeMutablePointer<UInt8>?
-            var length = 0
-            var filtered: QPDF_BOOL = 0
-            guard qpdf_oh_get_stream_data(qpdf, map, qpdf_dl_generalized, &filtered, &buffer, &length) & 2 == 0,
-                let buffer
-            else { return }
-            defer { free(buffer) }
-            guard filtered != 0, let rewritten = LigatureMapping.rewrite(UnsafeBufferPointer(start: buffer, count: length))
-            else { return }
-            rewritten.withUnsafeBufferPointer { out in
-                qpdf_oh_replace_stream_data(qpdf, map, out.baseAddress, out.count, qpdf_oh_new_null(qpdf), qpdf_oh_new_null(qpdf))
-            }
+            rewriteStream(qpdf, map, LigatureMapping.rewrite)
         }
         for n in 0..<max(0, qpdf_get_num_pages(qpdf)) {
             let page = qpdf_get_page_n(qpdf, size_t(n))

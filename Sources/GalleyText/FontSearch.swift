@@ -78,9 +78,7 @@ final class FontSearch {
 
     /// The families of a fontconfig family list (`PT Serif, DejaVu Serif`), lower case.
     static func families(of list: String) -> [String] {
-        list.split(separator: ",").map { name in
-            String(name.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed()).lowercased()
-        }.filter { !$0.isEmpty }
+        TextStyle.families(of: list).map { $0.lowercased() }
     }
 
     /// Whether fontconfig has a family of this name (any case).

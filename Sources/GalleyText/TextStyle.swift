@@ -49,6 +49,13 @@ public struct TextStyle: Hashable, Sendable {
         return copy
     }
 
+    /// The families of a fontconfig family list (`PT Serif, DejaVu Serif`), as written.
+    public static func families(of list: String) -> [String] {
+        list.split(separator: ",").map { name in
+            String(name.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        }.filter { !$0.isEmpty }
+    }
+
     /// The Pango font description string, e.g. `PT Serif, DejaVu Serif Bold Italic`.
     var pangoDescription: String {
         var parts = [family.hasSuffix(",") ? family : family + ","]

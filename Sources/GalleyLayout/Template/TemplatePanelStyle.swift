@@ -1,6 +1,7 @@
 // A template's panel look: palette, labels and the label and caption type.
 
 import GalleyPanels
+import GalleyText
 
 extension PanelStyle {
     /// The panel style a template asks for: its palette (when it has one), its labels, and its
@@ -26,9 +27,8 @@ extension Template {
         var seen = Set<String>()
         var families: [String] = []
         for list in lists {
-            for name in list.split(separator: ",") {
-                let family = String(name.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
-                if !family.isEmpty, seen.insert(family.lowercased()).inserted { families.append(family) }
+            for family in TextStyle.families(of: list) where seen.insert(family.lowercased()).inserted {
+                families.append(family)
             }
         }
         return families
