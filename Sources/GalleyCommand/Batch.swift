@@ -151,7 +151,15 @@ struct Batch: ParsableCommand {
         let options = shared.convertOptions
         let settings = RenderSettings(
             template: template, options: options, formats: formats, dpi: dpi, emit: emits, galleyVersion: GalleyVersion.current)
-        let settingsBytes = Array(settings.fingerprint.utf8)
+        let settingsFingerprint = settings.fingerprint
+        let settingsBytes = Array(settingsFingerprint.utf8)
+        // Held until the batch ends: a run with other settings into this folder stops at once.
+        let claim: SettingsLock
+        do { claim = try SettingsLock(folder: output, fingerprint: settingsFingerprint) } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        defer { withExtendedLifetime(claim) {} }
         let unreadable = try BatchManifest.load(from: output, into: index) { key in shard?.contains(key) ?? true }
         if unreadable > 0 {
             FileHandle.standardError.write(
