@@ -75,7 +75,7 @@ public struct BatchJob: Sendable, Codable, Hashable {
         let bytes = try sourceBytes(limit: limit)
         guard let line else { return bytes }
         guard let object = JSONLinesDump.object(bytes[...]), let markup = JSONLinesDump.markup(of: object) else {
-            throw GalleyError(.input, "line \(line.number) is not a JSON object with a \"text\" field", path: key)
+            throw GalleyError(.input, "line \(line.number) \(JSONLinesDump.problem(bytes[...]))", path: key)
         }
         return markup
     }

@@ -120,6 +120,19 @@ public enum JSONLinesDump {
         return (try? JSONSerialization.jsonObject(with: Data(trimmed))) as? [String: Any]
     }
 
+    /// Why a line is no article: not JSON (with the parser's reason: a lone UTF-16 surrogate
+    /// escape such as `\ud800`, a cut line), not an object, or no "text" string in it.
+    static func problem(_ line: ArraySlice<UInt8>) -> String {
+        let trimmed = line.drop(while: isBlank)
+        do {
+            let value = try JSONSerialization.jsonObject(with: Data(trimmed))
+            return value is [String: Any] ? "has no \"text\" string" : "is JSON but not an object"
+        } catch {
+            let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            return "is not valid JSON (\(reason))"
+        }
+    }
+
     /// The markup of an article object: its title as the headline, then its text.
     static func markup(of object: [String: Any]) -> [UInt8]? {
         guard let body = object["text"] as? String else { return nil }
@@ -163,7 +176,7 @@ public enum JSONLinesDump {
                 if let s = v as? String { fields[k] = s } else if let n = v as? NSNumber { fields[k] = n.stringValue }
             }
             if object?["text"] as? String == nil {
-                fields["error"] = "line \(place.number) of \(path) is not a JSON object with a \"text\" field"
+                fields["error"] = "line \(place.number) of \(path) \(Self.problem(line))"
             }
             let name = "\(base)/\(OutputNames.fileName(forID: id))"
             try BatchInputs.add(BatchJob(key: key, path: path, line: place, outputName: name, fields: fields), to: index)
